@@ -1,0 +1,59 @@
+import type { AppStatus, BridgeResult, EventName } from '../../shared/contract';
+import { createEventBus } from './events';
+import { createExternalLinks } from './external';
+import { createSystemLog } from './logs';
+import type { CorePorts } from './ports';
+import { createRouter } from './router';
+import { createSettingsStore } from './settings';
+import { computeAppStatus } from './status';
+import { openDatabase } from './store';
+
+export interface Core {
+  /** Both transports hand every request to this, exactly as it arrived. */
+  dispatch(channel: unknown, rawInput: unknown): Promise<BridgeResult>;
+  /** Every core → UI event, already checked against the contract. */
+  subscribe(listener: (name: EventName, payload: unknown) => void): () => void;
+  /** For the shells (tray, window title) without a round trip through the router. */
+  status(): AppStatus;
+  close(): void;
+}
+
+/** Wires every capability once. The Electron main process and the preview host both call it. */
+export function createCore(ports: CorePorts): Core {
+  const db = openDatabase(ports.databasePath);
+  const settings = createSettingsStore(ports.settingsFile, ports.logger);
+  const systemLog = createSystemLog(db, ports.clock);
+  const bus = createEventBus(ports.logger);
+  const links = createExternalLinks({
+    siteUrl: () => settings.get().connection?.siteUrl ?? null,
+    openExternal: ports.openExternal,
+  });
+
+  systemLog.prune();
+  settings.onChange((next) => bus.emit('app.statusChanged', computeAppStatus(next)));
+
+  const router = createRouter(
+    {
+      'app.status': () => computeAppStatus(settings.get()),
+      'app.info': () => ({ appVersion: ports.appVersion, runtime: ports.runtime }),
+      'external.open': async ({ url }) => {
+        await links.open(url);
+        return { opened: true } as const;
+      },
+    },
+    ports.logger,
+  );
+
+  systemLog.write({
+    level: 'info',
+    title: 'Application started',
+    details: `Version ${ports.appVersion} (${ports.runtime})`,
+  });
+
+  return {
+    dispatch: router.dispatch,
+    subscribe: bus.subscribe,
+    status: () => computeAppStatus(settings.get()),
+    close: () => db.close(),
+  };
+}

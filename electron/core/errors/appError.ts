@@ -1,0 +1,24 @@
+import type { BridgeError } from '../../../shared/contract';
+
+/**
+ * An error a user can act on. Capabilities throw it; the router turns it into
+ * `{ ok: false, error: { kind, message, detail } }`. Build messages without secrets: they are
+ * shown, logged and sent over IPC as they are.
+ */
+export class AppError extends Error {
+  readonly kind: string;
+  readonly detail: string | undefined;
+
+  constructor(kind: string, message: string, detail?: string) {
+    super(message);
+    this.name = 'AppError';
+    this.kind = kind;
+    this.detail = detail;
+  }
+
+  toBridgeError(): BridgeError {
+    return this.detail === undefined
+      ? { kind: this.kind, message: this.message }
+      : { kind: this.kind, message: this.message, detail: this.detail };
+  }
+}

@@ -1,0 +1,1 @@
+export { createExternalLinks, isLoopback, isOnConnectWiseSite } from './connectWiseLinks';

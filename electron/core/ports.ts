@@ -1,0 +1,52 @@
+/**
+ * The core's outside world. Electron's main process and the preview host each pass their own
+ * implementations to `createCore`; tests pass fakes. Nothing in the core reaches for globals.
+ */
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Logger {
+  info(message: string, meta?: Record<string, unknown>): void;
+  warn(message: string, meta?: Record<string, unknown>): void;
+  error(message: string, meta?: Record<string, unknown>): void;
+}
+
+/**
+ * A JSON settings file: electron-store in Electron, conf in Node. Both are the same engine, so
+ * one adapter (`settingsFileFromConf`) serves both.
+ */
+export interface SettingsFile {
+  read(): unknown;
+  write(value: Record<string, unknown>): void;
+}
+
+/** The OS keychain (keytar). The only place a secret is kept. */
+export interface SecretStore {
+  get(account: string): Promise<string | null>;
+  set(account: string, secret: string): Promise<void>;
+  delete(account: string): Promise<boolean>;
+}
+
+export interface Notifier {
+  notify(title: string, body: string): void;
+}
+
+export interface CorePorts {
+  settingsFile: SettingsFile;
+  secrets: SecretStore;
+  /** SQLite file in the user-data folder, or ':memory:' in tests. */
+  databasePath: string;
+  clock: Clock;
+  logger: Logger;
+  notifier: Notifier;
+  /** Opens a URL in the user's browser; the core only calls it with URLs it has checked. */
+  openExternal(url: string): Promise<void>;
+  /** The OS user name, for audit entries. */
+  osUserName(): string;
+  appVersion: string;
+  runtime: 'electron' | 'preview';
+}
+
+export const systemClock: Clock = { now: () => new Date() };

@@ -1,0 +1,1 @@
+export { readRendererFile } from './rendererFiles';

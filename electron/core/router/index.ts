@@ -1,0 +1,1 @@
+export { createRouter, type Handlers, type Router } from './router';

@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import {
+  type BridgeError,
+  type BridgeResult,
+  type Channel,
+  type ChannelOutput,
+  type Contract,
+  contract,
+  isChannel,
+} from '../../../shared/contract';
+import { AppError } from '../errors';
+import type { Logger } from '../ports';
+
+export type Handlers = {
+  [C in Channel]: (
+    input: z.output<Contract[C]['input']>,
+  ) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
+};
+
+export interface Router {
+  /** The one entry point both transports call with whatever arrived over the wire. */
+  dispatch(channel: unknown, rawInput: unknown): Promise<BridgeResult>;
+}
+
+export function createRouter(handlers: Handlers, logger: Logger): Router {
+  return {
+    async dispatch(channel, rawInput) {
+      if (!isChannel(channel)) {
+        const shown = typeof channel === 'string' ? `"${channel.slice(0, 80)}"` : typeof channel;
+        return failure({
+          kind: 'Unknown Channel',
+          message: `The app has no request named ${shown}.`,
+        });
+      }
+      const spec = contract[channel];
+      const parsed = spec.input.safeParse(rawInput);
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((issue) => ({
+          path: issue.path.join('.') || '(input)',
+          message: issue.message,
+        }));
+        return failure({
+          kind: 'Validation Error',
+          message: `The request "${channel}" was not valid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+          issues,
+        });
+      }
+      try {
+        const handler = handlers[channel] as (input: unknown) => unknown;
+        const value = await handler(parsed.data);
+        return { ok: true, value: spec.output.parse(value) };
+      } catch (error) {
+        if (error instanceof AppError) return failure(error.toBridgeError());
+        logger.error(`Request ${channel} failed unexpectedly`, {
+          error: error instanceof Error ? error.message : String(error),
+        });
+        return failure({
+          kind: 'Internal Error',
+          message: 'Something went wrong inside the app. The details are in the log.',
+        });
+      }
+    },
+  };
+}
+
+function failure(error: BridgeError): BridgeResult {
+  return { ok: false, error };
+}

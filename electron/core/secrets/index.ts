@@ -1,0 +1,1 @@
+export { createKeytarSecretStore, type KeytarLike, keychainServiceName } from './keytarSecretStore';

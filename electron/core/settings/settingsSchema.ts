@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/**
+ * The settings file's one schema (electron-store in Electron, conf in Node). Small JSON only:
+ * no secrets, no invoice data. `schemaVersion` lets later versions migrate older files.
+ */
+export const currentSettingsVersion = 1;
+
+export const SavedConnection = z.object({
+  siteUrl: z.string(),
+  companyId: z.string(),
+  publicKey: z.string(),
+  savedAt: z.string(),
+});
+export type SavedConnection = z.infer<typeof SavedConnection>;
+
+export const Settings = z.object({
+  schemaVersion: z.literal(currentSettingsVersion),
+  connection: SavedConnection.nullable(),
+  /** True once credentials were saved at least once, so a Disconnect differs from "never set up". */
+  everConnected: z.boolean(),
+  agreementType: z.object({ id: z.number().int().positive(), name: z.string() }).nullable(),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const defaultSettings: Settings = {
+  schemaVersion: currentSettingsVersion,
+  connection: null,
+  everConnected: false,
+  agreementType: null,
+};

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings, type Settings } from '../settings';
+import { computeAppStatus } from './appStatus';
+
+const connection = {
+  siteUrl: 'https://staging.connectwisedev.com',
+  companyId: 'acme',
+  publicKey: 'pub',
+  savedAt: '2026-11-01T00:00:00.000Z',
+};
+const agreementType = { id: 7, name: 'Managed Services' };
+
+const cases: Array<{
+  name: string;
+  settings: Partial<Settings>;
+  expected: Record<string, unknown>;
+}> = [
+  {
+    name: 'before the first Save only Settings opens, on Authentication',
+    settings: {},
+    expected: {
+      credentials: 'none',
+      access: { dashboard: false, mapping: 'disabled', logs: false },
+      landing: { screen: 'settings', tab: 'authentication' },
+    },
+  },
+  {
+    name: 'saved without an Agreement Type: Mapping shows the notice, Dashboard stays closed',
+    settings: { connection, everConnected: true },
+    expected: {
+      credentials: 'saved',
+      agreementTypeSaved: false,
+      access: { dashboard: false, mapping: 'setup-required', logs: true },
+      landing: { screen: 'settings', tab: 'configuration' },
+    },
+  },
+  {
+    name: 'saved with an Agreement Type: everything opens, on the Dashboard',
+    settings: { connection, everConnected: true, agreementType },
+    expected: {
+      credentials: 'saved',
+      agreementTypeSaved: true,
+      access: { dashboard: true, mapping: 'enabled', logs: true },
+      landing: { screen: 'dashboard' },
+    },
+  },
+  {
+    name: 'after a Disconnect Dashboard and System Logs stay, Mapping is read-only',
+    settings: { connection: null, everConnected: true, agreementType },
+    expected: {
+      credentials: 'disconnected',
+      siteUrl: null,
+      access: { dashboard: true, mapping: 'read-only', logs: true },
+      landing: { screen: 'settings', tab: 'authentication' },
+    },
+  },
+];
+
+describe('app status gating (product spec §1)', () => {
+  for (const { name, settings, expected } of cases) {
+    it(name, () => {
+      expect(computeAppStatus({ ...defaultSettings, ...settings })).toMatchObject(expected);
+    });
+  }
+
+  it('reports the saved site', () => {
+    expect(computeAppStatus({ ...defaultSettings, connection, everConnected: true }).siteUrl).toBe(
+      connection.siteUrl,
+    );
+  });
+});

@@ -1,0 +1,1 @@
+export { computeAppStatus } from './appStatus';

@@ -1,0 +1,2 @@
+export { type Database, openDatabase, schemaVersion } from './database';
+export { type Migration, migrations } from './migrations';
