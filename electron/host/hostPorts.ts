@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+import { userInfo } from 'node:os';
+import type { KeytarLike, Logger, Notifier, SecretStore } from '../core';
+import { createKeytarSecretStore } from '../core';
+
+export const consoleLogger: Logger = {
+  info: (message, meta) => console.log(`[info] ${message}`, meta ?? ''),
+  warn: (message, meta) => console.warn(`[warn] ${message}`, meta ?? ''),
+  error: (message, meta) => console.error(`[error] ${message}`, meta ?? ''),
+};
+
+/** The preview has no desktop notifications; what Electron would show goes to the console. */
+export const consoleNotifier: Notifier = {
+  notify: (title, body) => console.log(`[notification] ${title}: ${body}`),
+};
+
+/**
+ * keytar is loaded on first use, so a machine without a Secret Service can still start the
+ * preview and learn about the missing keychain only when it saves a secret.
+ */
+export function lazyKeytarSecretStore(service: string): SecretStore {
+  let loaded: Promise<SecretStore> | undefined;
+  const store = () => {
+    loaded ??= import('keytar').then(
+      (module) => createKeytarSecretStore((module.default ?? module) as KeytarLike, service),
+      (error: unknown) => {
+        loaded = undefined;
+        throw new Error(
+          `The OS keychain is not available (${error instanceof Error ? error.message : String(error)}).`,
+        );
+      },
+    );
+    return loaded;
+  };
+  return {
+    get: async (account) => (await store()).get(account),
+    set: async (account, secret) => (await store()).set(account, secret),
+    delete: async (account) => (await store()).delete(account),
+  };
+}
+
+/** Opens a URL in the desktop's browser (the core has already checked it). */
+export function openInDesktopBrowser(url: string): Promise<void> {
+  const [command, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '""', url]]
+        : ['xdg-open', [url]];
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args as string[], { detached: true, stdio: 'ignore' });
+    child.once('error', (error) =>
+      reject(new Error(`Could not start ${command}: ${error.message}`)),
+    );
+    child.once('spawn', () => {
+      child.unref();
+      resolve();
+    });
+  });
+}
+
+export function osUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
+  }
+}
