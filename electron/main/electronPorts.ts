@@ -1,0 +1,47 @@
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import { app, Notification, shell } from 'electron';
+import Store from 'electron-store';
+import keytar from 'keytar';
+import {
+  type CorePorts,
+  createKeytarSecretStore,
+  isOnConnectWiseSite,
+  keychainServiceName,
+  settingsFileFromConf,
+  systemClock,
+} from '../core';
+
+/**
+ * The one helper that opens a browser. The core checks URLs before it calls this; the shell
+ * checks again, so a bug in one place cannot open an arbitrary URL.
+ */
+export function openConnectWisePage(url: string, siteUrl: string | null): Promise<void> {
+  if (!siteUrl || !isOnConnectWiseSite(url, siteUrl)) {
+    return Promise.reject(new Error('Only pages of the saved ConnectWise site can be opened.'));
+  }
+  return shell.openExternal(url);
+}
+
+export function electronPorts(siteUrl: () => string | null): CorePorts {
+  return {
+    settingsFile: settingsFileFromConf(new Store({ name: 'settings' })),
+    secrets: createKeytarSecretStore(keytar, keychainServiceName),
+    databasePath: join(app.getPath('userData'), 'data.sqlite'),
+    clock: systemClock,
+    logger: {
+      info: (message, meta) => console.log(`[info] ${message}`, meta ?? ''),
+      warn: (message, meta) => console.warn(`[warn] ${message}`, meta ?? ''),
+      error: (message, meta) => console.error(`[error] ${message}`, meta ?? ''),
+    },
+    notifier: {
+      notify: (title, body) => {
+        if (Notification.isSupported()) new Notification({ title, body }).show();
+      },
+    },
+    openExternal: (url) => openConnectWisePage(url, siteUrl()),
+    osUserName: () => userInfo().username,
+    appVersion: app.getVersion(),
+    runtime: 'electron',
+  };
+}

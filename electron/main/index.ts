@@ -1,0 +1,61 @@
+/**
+ * The Electron shell: lifecycle, one instance, the window, the tray, and IPC. Behaviour lives
+ * in electron/core; this file only wires Electron to it.
+ */
+import { join } from 'node:path';
+import { app, type BrowserWindow, session } from 'electron';
+import { type Core, createCore } from '../core';
+import { registerAppScheme, serveRenderer } from './appProtocol';
+import { electronPorts } from './electronPorts';
+import { bindIpcBridge } from './ipcBridge';
+import { createMainWindow, denyAllPermissions, hideOnClose, lockDownContents } from './mainWindow';
+import { createAppTray } from './tray';
+
+const distDir = join(import.meta.dirname, '..');
+const resourcesDir = join(distDir, 'resources');
+
+registerAppScheme();
+// Tests (and people running two profiles) can point the app at another data folder.
+if (process.env.CWBS_USER_DATA_DIR) app.setPath('userData', process.env.CWBS_USER_DATA_DIR);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let core: Core | null = null;
+  let mainWindow: BrowserWindow | null = null;
+  let quitting = false;
+
+  const showWindow = () => {
+    if (!mainWindow || mainWindow.isDestroyed()) {
+      mainWindow = createMainWindow({
+        preloadPath: join(distDir, 'preload', 'index.cjs'),
+        iconPath: join(resourcesDir, 'icon.png'),
+      });
+      hideOnClose(mainWindow, () => quitting);
+      return;
+    }
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  };
+
+  app.on('second-instance', showWindow);
+  app.on('activate', showWindow);
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
+  // The app lives in the tray: closing the last window must not quit it.
+  app.on('window-all-closed', () => {});
+  app.on('will-quit', () => core?.close());
+
+  void app.whenReady().then(() => {
+    denyAllPermissions(session.defaultSession);
+    serveRenderer(join(distDir, 'renderer'));
+    const started = createCore(electronPorts(() => started.status().siteUrl));
+    core = started;
+    bindIpcBridge(started, () => mainWindow);
+    createAppTray(resourcesDir, { open: showWindow, quit: () => app.quit() });
+    showWindow();
+  });
+}
