@@ -1,0 +1,87 @@
+import { Alert, AppShell, Center, Group, Loader, Text, Title } from '@mantine/core';
+import { CircleAlert } from 'lucide-react';
+import { useEffect } from 'react';
+import type { Place } from '../../../shared/contract';
+import { DashboardPage } from '../features/dashboard';
+import { SystemLogsPage } from '../features/logs';
+import { MappingPage } from '../features/mapping';
+import { SettingsPage } from '../features/settings';
+import { AppNavigation } from './AppNavigation';
+import { useAppStatus } from './appStatusStore';
+import { settlePlace, useNavigation } from './navigationStore';
+
+export function App() {
+  const status = useAppStatus((state) => state.status);
+  const loadError = useAppStatus((state) => state.loadError);
+  const place = useNavigation((state) => state.place);
+
+  useEffect(() => {
+    const { load, follow } = useAppStatus.getState();
+    const stop = follow();
+    void load();
+    return stop;
+  }, []);
+
+  useEffect(() => {
+    if (status) settlePlace(status);
+  }, [status]);
+
+  if (loadError) {
+    return (
+      <Center h="100vh" p="xl">
+        <Alert color="red" title="The app could not start" icon={<CircleAlert aria-hidden />}>
+          {loadError}
+        </Alert>
+      </Center>
+    );
+  }
+  if (!status || !place) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Loading" />
+      </Center>
+    );
+  }
+
+  return (
+    <AppShell navbar={{ width: 220, breakpoint: 0 }} padding="lg">
+      <AppShell.Navbar p="sm">
+        <Group px="xs" pb="md">
+          <Title order={2} size="h5">
+            ConnectWise Billing Sync
+          </Title>
+        </Group>
+        <AppNavigation status={status} />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Screen place={place} />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function Screen({ place }: { place: Place }) {
+  switch (place.screen) {
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'mapping':
+      return <MappingPage tab={place.tab} />;
+    case 'logs':
+      return <SystemLogsPage />;
+    case 'settings':
+      return <SettingsPage tab={place.tab} />;
+  }
+}
+
+/** Shown when the page was opened without a way to reach the core. */
+export function NoBridge() {
+  return (
+    <Center h="100vh" p="xl">
+      <Alert color="red" title="Not connected to the app" icon={<CircleAlert aria-hidden />}>
+        <Text>
+          Open the address the preview printed when it started: it carries this run's access token.
+        </Text>
+      </Alert>
+    </Center>
+  );
+}

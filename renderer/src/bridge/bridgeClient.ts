@@ -1,0 +1,46 @@
+import type {
+  BridgeError,
+  Channel,
+  ChannelInput,
+  ChannelOutput,
+  EventName,
+  EventPayload,
+} from '../../../shared/contract';
+import type { Transport } from './transport';
+
+/** A request the core refused or could not carry out; `message` is written for the user. */
+export class BridgeCallError extends Error {
+  readonly kind: string;
+  readonly detail: string | undefined;
+  readonly issues: BridgeError['issues'];
+
+  constructor(error: BridgeError) {
+    super(error.message);
+    this.name = 'BridgeCallError';
+    this.kind = error.kind;
+    this.detail = error.detail;
+    this.issues = error.issues;
+  }
+}
+
+type InputArgs<C extends Channel> =
+  undefined extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>];
+
+export interface BridgeClient {
+  invoke<C extends Channel>(channel: C, ...args: InputArgs<C>): Promise<ChannelOutput<C>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** Typed from the contract; the core validates everything again on its side. */
+export function createBridgeClient(transport: Transport): BridgeClient {
+  return {
+    async invoke(channel, ...args) {
+      const result = await transport.invoke(channel, args[0]);
+      if (!result.ok) throw new BridgeCallError(result.error);
+      return result.value as never;
+    },
+    on(event, listener) {
+      return transport.on(event, (payload) => listener(payload as never));
+    },
+  };
+}

@@ -1,0 +1,7 @@
+import type { BridgeResult } from '../../../shared/contract';
+
+/** How requests and events travel: Electron IPC or the preview host's HTTP bridge. */
+export interface Transport {
+  invoke(channel: string, input: unknown): Promise<BridgeResult>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}

@@ -1,0 +1,1 @@
+export { MappingPage } from './MappingPage';
