@@ -1,0 +1,77 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base } from '@playwright/test';
+
+export interface PreviewHost {
+  /** The URL the host printed, token included. */
+  url: string;
+  origin: string;
+  userData: string;
+  output(): string;
+}
+
+/** Starts the built preview host (`dist/host/index.mjs`) as `npm run preview` would, on a free port. */
+export async function startPreviewHost(): Promise<PreviewHost & { stop(): Promise<void> }> {
+  const userData = mkdtempSync(join(tmpdir(), 'cwbs-e2e-'));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      'dist/host/index.mjs',
+      '--port',
+      '0',
+      '--user-data',
+      userData,
+      '--keychain-service',
+      `cw-billing-sync-e2e-${randomUUID()}`,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`preview host did not start:\n${output}`)),
+      15_000,
+    );
+    const check = () => {
+      const match = /Preview ready: (\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', check);
+    child.once('exit', (code) => reject(new Error(`preview host exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    origin: new URL(url).origin,
+    userData,
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export const test = base.extend<{ preview: PreviewHost }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as a destructured object.
+  preview: async ({}, use) => {
+    const host = await startPreviewHost();
+    await use(host);
+    await host.stop();
+  },
+});
+
+export { expect } from '@playwright/test';

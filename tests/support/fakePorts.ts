@@ -1,0 +1,68 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CorePorts, SecretStore, SettingsFile } from '../../electron/core';
+
+export function temporaryDirectory(prefix = 'cwbs-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export function memorySettingsFile(initial: Record<string, unknown> = {}): SettingsFile & {
+  written: Record<string, unknown>[];
+} {
+  let value: Record<string, unknown> = initial;
+  const written: Record<string, unknown>[] = [];
+  return {
+    written,
+    read: () => value,
+    write: (next) => {
+      value = structuredClone(next);
+      written.push(value);
+    },
+  };
+}
+
+export function memorySecretStore(): SecretStore & { entries: Map<string, string> } {
+  const entries = new Map<string, string>();
+  return {
+    entries,
+    get: async (account) => entries.get(account) ?? null,
+    set: async (account, secret) => {
+      entries.set(account, secret);
+    },
+    delete: async (account) => entries.delete(account),
+  };
+}
+
+export class FakeClock {
+  constructor(private current: Date) {}
+  now = () => new Date(this.current.getTime());
+  set(at: Date | string) {
+    this.current = new Date(at);
+  }
+  advance(ms: number) {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export const silentLogger = { info() {}, warn() {}, error() {} };
+
+export function fakePorts(overrides: Partial<CorePorts> = {}): CorePorts & { opened: string[] } {
+  const opened: string[] = [];
+  return {
+    opened,
+    settingsFile: memorySettingsFile(),
+    secrets: memorySecretStore(),
+    databasePath: ':memory:',
+    clock: new FakeClock(new Date('2026-11-25T12:00:00Z')),
+    logger: silentLogger,
+    notifier: { notify() {} },
+    openExternal: async (url) => {
+      opened.push(url);
+    },
+    osUserName: () => 'tester',
+    appVersion: '0.0.0-test',
+    runtime: 'preview',
+    ...overrides,
+  };
+}
