@@ -3,6 +3,7 @@
 //   dist/main      Electron main process, ESM (electron-store and conf are ESM-only)
 //   dist/preload   one CommonJS file: a sandboxed preload cannot be an ES module
 //   dist/host      the preview host (core in plain Node)
+//   dist/sandbox   the ConnectWise Manage simulator CLI (`npm run sandbox`)
 //   dist/resources icons the shells load at run time
 import { cp, mkdir, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
@@ -48,6 +49,14 @@ await Promise.all([
     external: ['keytar'],
     banner: requireShim,
   }),
+  build({
+    ...node,
+    entryPoints: ['electron/sandbox/connectwise/cli.ts'],
+    outfile: 'dist/sandbox/connectwise.mjs',
+    format: 'esm',
+    external: ['keytar'],
+    banner: requireShim,
+  }),
 ]);
 
 await mkdir('dist/resources', { recursive: true });
@@ -55,4 +64,4 @@ for (const icon of ['icon.png', 'tray-idle.png', 'tray-syncing.png', 'tray-error
   await cp(`resources/${icon}`, `dist/resources/${icon}`);
 }
 await cp('resources/icon.png', 'dist/renderer/icon.png');
-console.log('Built dist/ (renderer, main, preload, host).');
+console.log('Built dist/ (renderer, main, preload, host, sandbox).');

@@ -1,3 +1,4 @@
+import { isLoopback } from '../../../shared/siteUrl';
 import { AppError } from '../errors';
 
 /**
@@ -13,10 +14,6 @@ export function isOnConnectWiseSite(url: string, siteUrl: string): boolean {
   if (target.port !== site.port) return false;
   if (target.protocol === 'https:') return true;
   return target.protocol === 'http:' && site.protocol === 'http:' && isLoopback(site.hostname);
-}
-
-export function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
 }
 
 function parseUrl(value: string): URL | null {

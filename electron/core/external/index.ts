@@ -1,1 +1,2 @@
-export { createExternalLinks, isLoopback, isOnConnectWiseSite } from './connectWiseLinks';
+export { isLoopback } from '../../../shared/siteUrl';
+export { createExternalLinks, isOnConnectWiseSite } from './connectWiseLinks';

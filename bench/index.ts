@@ -1,0 +1,15 @@
+/** `npm run bench`: runs every benchmark and prints one table. Figures come from here only. */
+import { type Benchmark, type BenchRow, formatTable } from './benchTable';
+import { pullCompanies } from './connectwiseCompanies';
+
+const benchmarks: Benchmark[] = [pullCompanies];
+
+const rows: BenchRow[] = [];
+for (const benchmark of benchmarks) {
+  process.stderr.write(`running: ${benchmark.name}\n`);
+  rows.push(...(await benchmark.run()));
+}
+console.log(formatTable(rows));
+console.log(
+  `\nNode ${process.version}, ${process.platform}/${process.arch}, ${new Date().toISOString()}`,
+);

@@ -1,0 +1,50 @@
+/**
+ * `npm run sandbox [-- --port 8080 --seed 1 --companies 250 --deny "Finance › Agreements"]`:
+ * starts the ConnectWise simulator and prints what to type into the app.
+ */
+import { parseArgs } from 'node:util';
+import { startConnectWiseSimulator } from './index';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '0' },
+    seed: { type: 'string', default: '1' },
+    companies: { type: 'string', default: '250' },
+    deny: { type: 'string', multiple: true, default: [] },
+  },
+});
+
+function wholeNumber(name: string, text: string): number {
+  if (!/^\d+$/.test(text)) {
+    console.error(`--${name} must be a whole number, got "${text}".`);
+    process.exit(2);
+  }
+  return Number(text);
+}
+
+const simulator = await startConnectWiseSimulator({
+  port: wholeNumber('port', values.port),
+  seed: wholeNumber('seed', values.seed),
+  companies: wholeNumber('companies', values.companies),
+  deny: values.deny,
+});
+
+console.log('ConnectWise Manage sandbox is running.');
+console.log(`  API URL (site):  ${simulator.siteUrl}`);
+console.log(`  Company ID:      ${simulator.credentials.companyId}`);
+console.log(`  Public key:      ${simulator.credentials.publicKey}`);
+console.log(`  Private key:     ${simulator.credentials.privateKey}`);
+console.log(`  clientId:        any GUID, sent as the clientId header`);
+console.log(`  What was posted: ${simulator.sandboxPageUrl}`);
+console.log(
+  `  ${simulator.data.companies.length} companies, ${simulator.data.agreements.length} agreements.`,
+);
+if (values.deny.length > 0) console.log(`  Denied: ${values.deny.join(', ')}`);
+console.log('Press Ctrl+C to stop.');
+
+async function shutdown() {
+  await simulator.close();
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

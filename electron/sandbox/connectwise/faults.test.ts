@@ -1,0 +1,201 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Addition,
+  type ConnectWiseSimulator,
+  type FaultPlan,
+  startConnectWiseSimulator,
+} from './index';
+import { callApi, jsonOf } from './simulatorRequests';
+
+let sim: ConnectWiseSimulator;
+
+beforeAll(async () => {
+  sim = await startConnectWiseSimulator({ companies: 20 });
+});
+afterAll(() => sim.close());
+afterEach(() => sim.faults.clear());
+
+function additionBody(marker: string) {
+  const product = sim.data.catalog.find((item) => !item.inactiveFlag);
+  return {
+    product: { id: product?.id },
+    billCustomer: 'Billable',
+    quantity: 1,
+    invoiceDescription: marker,
+  };
+}
+
+function firstAgreementId(): number {
+  const agreement = sim.data.agreements[0];
+  if (!agreement) throw new Error('seed has no agreement');
+  return agreement.id;
+}
+
+describe('scripted faults', () => {
+  it('reset destroys the connection without an answer, once', async () => {
+    sim.faults.script({ method: 'GET', path: '/system/info', fault: { reset: true } });
+    await expect(callApi(sim, '/system/info')).rejects.toThrow();
+    expect(sim.requests.at(-1)).toMatchObject({ path: '/v2025_1/apis/3.0/system/info', status: 0 });
+    expect((await callApi(sim, '/system/info')).status).toBe(200);
+  });
+
+  it('commit-then-drop stores the write and then drops the connection', async () => {
+    const agreementId = firstAgreementId();
+    const path = `/finance/agreements/${agreementId}/additions`;
+    sim.faults.script({ method: 'POST', path, fault: { commitThenDrop: true } });
+    await expect(
+      callApi(sim, path, { method: 'POST', json: additionBody('marker-commit-drop') }),
+    ).rejects.toThrow();
+    const stored = sim.data.additions.filter(
+      (addition) => addition.invoiceDescription === 'marker-commit-drop',
+    );
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.agreementId).toBe(agreementId);
+    const lookup = await callApi(sim, path, {
+      query: { conditions: 'invoiceDescription = "marker-commit-drop"' },
+    });
+    expect((await jsonOf<Addition[]>(lookup)).map((addition) => addition.id)).toEqual([
+      stored[0]?.id,
+    ]);
+  });
+
+  it('answers 429 with the Retry-After it was given, or without one', async () => {
+    sim.faults.script({ path: '/company/companies', fault: { status: 429, retryAfter: '3' } });
+    const withHeader = await callApi(sim, '/company/companies');
+    expect(withHeader.status).toBe(429);
+    expect(withHeader.headers.get('retry-after')).toBe('3');
+
+    sim.faults.script({ path: '/company/companies', fault: { status: 429 } });
+    const without = await callApi(sim, '/company/companies');
+    expect(without.status).toBe(429);
+    expect(without.headers.get('retry-after')).toBeNull();
+    expect((await callApi(sim, '/company/companies')).status).toBe(200);
+  });
+
+  it('answers 500, 502, 503 and 504 without handling the request', async () => {
+    for (const status of [500, 502, 503, 504] as const) {
+      sim.faults.script({ method: 'POST', path: /\/additions$/, fault: { status } });
+      const before = sim.data.additions.length;
+      const response = await callApi(sim, `/finance/agreements/${firstAgreementId()}/additions`, {
+        method: 'POST',
+        json: additionBody(`marker-${status}`),
+      });
+      expect(response.status).toBe(status);
+      expect(sim.data.additions.length).toBe(before);
+    }
+  });
+
+  it('redirects a write to http:// on the same path and stores nothing', async () => {
+    const path = `/finance/agreements/${firstAgreementId()}/additions`;
+    sim.faults.script({ method: 'POST', path, fault: { redirectToHttp: true } });
+    const before = sim.data.additions.length;
+    const response = await callApi(sim, path, {
+      method: 'POST',
+      json: additionBody('marker-redirect'),
+      redirect: 'manual',
+    });
+    expect(response.status).toBe(301);
+    expect(response.headers.get('location')).toBe(`${sim.apiBaseUrl}${path}`);
+    expect(response.headers.get('location')).toMatch(/^http:\/\//);
+    expect(sim.data.additions.length).toBe(before);
+  });
+
+  it('delays a request by the scripted latency', async () => {
+    sim.faults.script({ path: '/system/info', fault: { latencyMs: 120 } });
+    const started = Date.now();
+    expect((await callApi(sim, '/system/info')).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(110);
+  });
+
+  it('applies a rule the given number of times to matching requests only', async () => {
+    sim.faults.script({
+      method: 'GET',
+      path: '/finance/billingCycles',
+      times: 2,
+      fault: { status: 503 },
+    });
+    expect((await callApi(sim, '/system/info')).status).toBe(200);
+    expect((await callApi(sim, '/finance/billingCycles')).status).toBe(503);
+    expect((await callApi(sim, '/finance/billingcycles')).status).toBe(503);
+    expect((await callApi(sim, '/finance/billingCycles')).status).toBe(200);
+  });
+});
+
+async function statusesUnder(plan: FaultPlan, seed: number, count: number): Promise<number[]> {
+  const simulator = await startConnectWiseSimulator({ companies: 5, seed });
+  try {
+    simulator.faults.set(plan);
+    const statuses: number[] = [];
+    for (let i = 0; i < count; i++) {
+      statuses.push(
+        await callApi(simulator, '/system/info').then(
+          (response) => response.status,
+          () => 0,
+        ),
+      );
+    }
+    return statuses;
+  } finally {
+    await simulator.close();
+  }
+}
+
+describe('random faults', () => {
+  const plan: FaultPlan = { errorRates: { 500: 0.2, 503: 0.2, 429: 0.1 }, resetRate: 0.1 };
+
+  it('gives the same faults for the same seed', async () => {
+    const first = await statusesUnder(plan, 11, 40);
+    const second = await statusesUnder(plan, 11, 40);
+    expect(second).toEqual(first);
+    expect(new Set(first)).toEqual(new Set([0, 200, 429, 500, 503]));
+    expect(await statusesUnder(plan, 12, 40)).not.toEqual(first);
+  });
+
+  it('stops when cleared', async () => {
+    sim.faults.set({ errorRates: { 502: 1 } });
+    expect((await callApi(sim, '/system/info')).status).toBe(502);
+    sim.faults.clear();
+    expect((await callApi(sim, '/system/info')).status).toBe(200);
+  });
+
+  it('sends Retry-After as seconds, as an HTTP date, or not at all', async () => {
+    sim.faults.set({ errorRates: { 429: 1 } });
+    expect((await callApi(sim, '/system/info')).headers.get('retry-after')).toBe('1');
+    sim.faults.set({ errorRates: { 429: 1 }, retryAfter: 'date', retryAfterSeconds: 2 });
+    const dated = (await callApi(sim, '/system/info')).headers.get('retry-after') ?? '';
+    expect(dated).toMatch(/GMT$/);
+    expect(Date.parse(dated)).toBeGreaterThan(Date.now() - 1000);
+    sim.faults.set({ errorRates: { 429: 1 }, retryAfter: 'none' });
+    expect((await callApi(sim, '/system/info')).headers.get('retry-after')).toBeNull();
+  });
+
+  it('redirects writes but not reads when redirectToHttpOnWrite is on', async () => {
+    sim.faults.set({ redirectToHttpOnWrite: true });
+    expect((await callApi(sim, '/system/info')).status).toBe(200);
+    const write = await callApi(sim, `/finance/agreements/${firstAgreementId()}/additions`, {
+      method: 'POST',
+      json: additionBody('marker-random-redirect'),
+      redirect: 'manual',
+    });
+    expect(write.status).toBe(301);
+  });
+
+  it('commits then drops writes at the given rate', async () => {
+    sim.faults.set({ commitThenDropRate: 1 });
+    const path = `/finance/agreements/${firstAgreementId()}/additions`;
+    await expect(
+      callApi(sim, path, { method: 'POST', json: additionBody('marker-random-drop') }),
+    ).rejects.toThrow();
+    expect(
+      sim.data.additions.some((addition) => addition.invoiceDescription === 'marker-random-drop'),
+    ).toBe(true);
+    expect((await callApi(sim, path)).status).toBe(200);
+  });
+
+  it('adds latency within the given range', async () => {
+    sim.faults.set({ latencyMs: { min: 60, max: 80 } });
+    const started = Date.now();
+    await callApi(sim, '/system/info');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(55);
+  });
+});

@@ -1,0 +1,501 @@
+/**
+ * Turns a write body (POST, PUT, or a record after a JSON Patch) into a stored record, or into
+ * the list of field errors the service would answer with. Like the service (Newtonsoft JSON),
+ * numbers and booleans may arrive as strings ("26.40", "true") and unknown properties are
+ * ignored; required fields, lengths, enums, dates and references are checked.
+ */
+import { type FieldError, fieldError } from './apiResponses';
+import {
+  type Addition,
+  type Agreement,
+  type AgreementStatus,
+  agreementStatuses,
+  type BillCustomer,
+  billCustomerOptions,
+  type CatalogItem,
+  type Company,
+  type CustomField,
+  type NamedReference,
+  type SimulatorData,
+} from './connectwiseRecords';
+import { apiMemberName, connectwiseDate, withDerivedAmounts } from './seedData';
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+type Input = Record<string, unknown>;
+
+export function isInputObject(value: unknown): value is Input {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Reads fields of one body, collecting errors against one resource name. */
+class FieldReader {
+  readonly errors: FieldError[] = [];
+  constructor(
+    private readonly input: Input,
+    private readonly resource: string,
+  ) {}
+
+  has(field: string): boolean {
+    return this.input[field] !== undefined && this.input[field] !== null;
+  }
+
+  raw(field: string): unknown {
+    return this.input[field];
+  }
+
+  fail(code: string, field: string, message: string): void {
+    this.errors.push(fieldError(code, this.resource, field, message));
+  }
+
+  required(field: string): void {
+    this.fail('MissingRequiredField', field, `The field ${field} is required.`);
+  }
+
+  string(field: string, options: { required?: boolean; maxLength?: number } = {}): string | null {
+    const value = this.input[field];
+    if (value === undefined || value === null || (options.required && value === '')) {
+      if (options.required) this.required(field);
+      return null;
+    }
+    if (typeof value !== 'string') {
+      this.fail('InvalidField', field, `The field ${field} must be a string.`);
+      return null;
+    }
+    if (options.maxLength !== undefined && value.length > options.maxLength) {
+      this.fail(
+        'MaxLengthField',
+        field,
+        `The field ${field} must be a string with a maximum length of ${options.maxLength}.`,
+      );
+      return null;
+    }
+    return value;
+  }
+
+  number(field: string): number | null {
+    const value = this.input[field];
+    if (value === undefined || value === null) return null;
+    const parsed = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    if (typeof parsed !== 'number' || !Number.isFinite(parsed)) {
+      this.fail('InvalidField', field, `The field ${field} must be a number.`);
+      return null;
+    }
+    return parsed;
+  }
+
+  boolean(field: string): boolean | null {
+    const value = this.input[field];
+    if (value === undefined || value === null) return null;
+    if (typeof value === 'boolean') return value;
+    if (typeof value === 'string' && /^(true|false)$/i.test(value))
+      return value.toLowerCase() === 'true';
+    this.fail('InvalidField', field, `The field ${field} must be true or false.`);
+    return null;
+  }
+
+  date(field: string): string | null {
+    const value = this.input[field];
+    if (value === undefined || value === null || value === '') return null;
+    const normalized = typeof value === 'string' ? normalizedDate(value) : null;
+    if (normalized === null) {
+      this.fail(
+        'InvalidField',
+        field,
+        `The field ${field} must be a date like 2026-01-31T00:00:00Z.`,
+      );
+    }
+    return normalized;
+  }
+
+  choice<T extends string>(field: string, options: readonly T[], required: boolean): T | null {
+    const value = this.input[field];
+    if (value === undefined || value === null || value === '') {
+      if (required) this.required(field);
+      return null;
+    }
+    const match = options.find(
+      (option) => typeof value === 'string' && option.toLowerCase() === value.toLowerCase(),
+    );
+    if (!match) {
+      this.fail('InvalidField', field, `The field ${field} must be one of ${options.join(', ')}.`);
+      return null;
+    }
+    return match;
+  }
+
+  /** `{ id }` (or `{ identifier }` / `{ name }`): undefined when absent, null when malformed. */
+  reference(field: string, required: boolean): { id?: number; key?: string } | undefined | null {
+    const value = this.input[field];
+    if (value === undefined || value === null) {
+      if (required) this.required(field);
+      return undefined;
+    }
+    if (!isInputObject(value)) {
+      this.fail('InvalidField', field, `The field ${field} must be an object like { "id": 1 }.`);
+      return null;
+    }
+    const rawId = value.id;
+    const id = typeof rawId === 'string' && /^\d+$/.test(rawId) ? Number(rawId) : rawId;
+    if (typeof id === 'number' && Number.isInteger(id)) return { id };
+    const key = value.identifier ?? value.name;
+    if (typeof key === 'string' && key !== '') return { key };
+    if (required) {
+      this.fail('MissingRequiredField', `${field}/id`, `The field ${field}/id is required.`);
+    } else {
+      this.fail('InvalidField', `${field}/id`, `The field ${field} needs an id.`);
+    }
+    return null;
+  }
+
+  customFields(): CustomField[] | null {
+    const value = this.input.customFields;
+    if (value === undefined || value === null) return null;
+    if (!Array.isArray(value)) {
+      this.fail('InvalidField', 'customFields', 'The field customFields must be a list.');
+      return null;
+    }
+    const fields: CustomField[] = [];
+    value.forEach((item, index) => {
+      const id = isInputObject(item) ? item.id : undefined;
+      if (!isInputObject(item) || typeof id !== 'number' || !Number.isInteger(id)) {
+        this.fail(
+          'InvalidField',
+          `customFields/${index}/id`,
+          'Each custom field needs a numeric id.',
+        );
+        return;
+      }
+      const raw = item.value;
+      if (
+        raw !== null &&
+        raw !== undefined &&
+        !['string', 'number', 'boolean'].includes(typeof raw)
+      ) {
+        this.fail(
+          'InvalidField',
+          `customFields/${index}/value`,
+          'A custom field value must be text, a number or a boolean.',
+        );
+        return;
+      }
+      fields.push({
+        id,
+        caption: typeof item.caption === 'string' ? item.caption : `Custom Field ${id}`,
+        type: typeof item.type === 'string' ? item.type : 'Text',
+        entryMethod: typeof item.entryMethod === 'string' ? item.entryMethod : 'EntryField',
+        numberOfDecimals: typeof item.numberOfDecimals === 'number' ? item.numberOfDecimals : 0,
+        value: (raw ?? null) as string | number | boolean | null,
+      });
+    });
+    return fields;
+  }
+}
+
+const isoDate =
+  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** `2026-01-31`, `2026-01-31T00:00:00Z`, `…+02:00` → `2026-01-31T00:00:00Z` (UTC); else null. */
+export function normalizedDate(text: string): string | null {
+  const match = isoDate.exec(text.trim());
+  if (!match) return null;
+  const [, year, month, day, hour = '00', minute = '00', second = '00', zone = 'Z'] = match;
+  const ms = Date.parse(`${year}-${month}-${day}T${hour}:${minute}:${second}${zone}`);
+  if (Number.isNaN(ms)) return null;
+  const check = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  if (check.getUTCMonth() !== Number(month) - 1 || check.getUTCDate() !== Number(day)) return null;
+  return connectwiseDate(ms);
+}
+
+export interface WriteContext {
+  data: SimulatorData;
+  now: Date;
+  nextId: () => number;
+}
+
+function touchedInfo<T extends { lastUpdated: string; dateEntered: string }>(
+  existing: T | undefined,
+  now: Date,
+): { lastUpdated: string; dateEntered: string; updatedBy: string; enteredBy: string } {
+  const stamp = connectwiseDate(now.getTime());
+  return {
+    lastUpdated: stamp,
+    dateEntered: existing?.dateEntered ?? stamp,
+    updatedBy: apiMemberName,
+    enteredBy: apiMemberName,
+  };
+}
+
+function findByReference<T extends { id: number }>(
+  records: readonly T[],
+  reference: { id?: number; key?: string },
+  keyOf: (record: T) => string,
+): T | undefined {
+  if (reference.id !== undefined) return records.find((record) => record.id === reference.id);
+  const key = reference.key?.toLowerCase();
+  return records.find((record) => keyOf(record).toLowerCase() === key);
+}
+
+function describeReference(reference: { id?: number; key?: string }): string {
+  return reference.id !== undefined ? `id ${reference.id}` : `"${reference.key}"`;
+}
+
+export function validateCompany(input: Input, context: WriteContext): Validated<Company> {
+  const read = new FieldReader(input, 'company');
+  const name = read.string('name', { required: true, maxLength: 50 });
+  const identifier = read.string('identifier', { required: true, maxLength: 30 });
+  if (
+    identifier !== null &&
+    context.data.companies.some((c) => c.identifier.toLowerCase() === identifier.toLowerCase())
+  ) {
+    read.fail(
+      'ObjectExists',
+      'identifier',
+      `The identifier "${identifier}" is already used by another company.`,
+    );
+  }
+  const statusReference = read.reference('status', false);
+  const statuses: NamedReference[] = [
+    { id: 1, name: 'Active' },
+    { id: 2, name: 'Inactive' },
+    { id: 3, name: 'Not-Approved' },
+  ];
+  let status = statuses[0] as NamedReference;
+  if (statusReference) {
+    const found = findByReference(statuses, statusReference, (s) => s.name);
+    if (found) status = found;
+    else
+      read.fail(
+        'NotFound',
+        'status/id',
+        `Company status ${describeReference(statusReference)} was not found.`,
+      );
+  }
+  const addressLine1 = read.string('addressLine1', { maxLength: 50 });
+  const addressLine2 = read.string('addressLine2', { maxLength: 50 });
+  const city = read.string('city', { maxLength: 50 });
+  const state = read.string('state', { maxLength: 50 });
+  const zip = read.string('zip', { maxLength: 12 });
+  const phoneNumber = read.string('phoneNumber', { maxLength: 30 });
+  const website = read.string('website', { maxLength: 255 });
+  const customFields = read.customFields();
+  if (read.errors.length > 0 || name === null || identifier === null)
+    return { ok: false, errors: read.errors };
+  const id = context.nextId();
+  const info = touchedInfo(undefined, context.now);
+  return {
+    ok: true,
+    value: {
+      id,
+      identifier,
+      name,
+      status: { ...status },
+      deletedFlag: false,
+      types: [{ id: 1, name: 'Client' }],
+      addressLine1: addressLine1 ?? '',
+      addressLine2,
+      city: city ?? '',
+      state,
+      zip: zip ?? '',
+      country: { id: 1, name: 'United States' },
+      phoneNumber: phoneNumber ?? '',
+      website: website ?? '',
+      defaultContact: null,
+      customFields: customFields ?? [],
+      _info: {
+        ...info,
+        contacts_href: `/v2025_1/apis/3.0/company/contacts?conditions=company/id=${id}`,
+      },
+    },
+  };
+}
+
+export function validateAgreement(
+  input: Input,
+  context: WriteContext,
+  existing?: Agreement,
+): Validated<Agreement> {
+  const read = new FieldReader(input, 'agreement');
+  const { data } = context;
+  const name = read.string('name', { required: true, maxLength: 100 });
+
+  const typeReference = read.reference('type', true);
+  const type = typeReference
+    ? findByReference(data.agreementTypes, typeReference, (t) => t.name)
+    : undefined;
+  if (typeReference && !type) {
+    read.fail(
+      'NotFound',
+      'type/id',
+      `Agreement type ${describeReference(typeReference)} was not found.`,
+    );
+  } else if (type?.inactiveFlag && type.id !== existing?.type.id) {
+    read.fail('InvalidField', 'type/id', `Agreement type "${type.name}" is inactive.`);
+  }
+
+  const companyReference = read.reference('company', true);
+  const company = companyReference
+    ? findByReference(data.companies, companyReference, (c) => c.identifier)
+    : undefined;
+  if (companyReference && !company) {
+    read.fail(
+      'NotFound',
+      'company/id',
+      `Company ${describeReference(companyReference)} was not found.`,
+    );
+  }
+
+  const contactReference = read.reference('contact', existing === undefined);
+  const contact =
+    contactReference?.id !== undefined
+      ? data.contacts.find((c) => c.id === contactReference.id)
+      : undefined;
+  if (contactReference && !contact) {
+    read.fail(
+      'NotFound',
+      'contact/id',
+      `Contact ${describeReference(contactReference)} was not found.`,
+    );
+  } else if (contact && company && contact.company.id !== company.id) {
+    read.fail(
+      'InvalidField',
+      'contact/id',
+      `Contact ${contact.id} does not belong to company ${company.id}.`,
+    );
+  }
+
+  const startDate = read.date('startDate');
+  const endDate = read.date('endDate');
+  const noEndingDateFlag = read.boolean('noEndingDateFlag');
+  const billingCycleReference = read.reference('billingCycle', false);
+  const billingCycle = billingCycleReference
+    ? findByReference(data.billingCycles, billingCycleReference, (b) => b.name)
+    : undefined;
+  if (billingCycleReference && !billingCycle) {
+    read.fail(
+      'NotFound',
+      'billingCycle/id',
+      `Billing cycle ${describeReference(billingCycleReference)} was not found.`,
+    );
+  }
+  const agreementStatus = read.choice<AgreementStatus>('agreementStatus', agreementStatuses, false);
+  const cancelledFlag = read.boolean('cancelledFlag');
+  const customerPO = read.string('customerPO', { maxLength: 50 });
+  const customFields = read.customFields();
+  if (startDate && endDate && endDate < startDate) {
+    read.fail('InvalidField', 'endDate', 'The field endDate must be on or after startDate.');
+  }
+
+  if (read.errors.length > 0 || name === null || !type || !company)
+    return { ok: false, errors: read.errors };
+  const chosenContact = contact
+    ? { id: contact.id, name: `${contact.firstName} ${contact.lastName}` }
+    : existing?.contact;
+  if (!chosenContact) return { ok: false, errors: read.errors };
+  const id = existing?.id ?? context.nextId();
+  const today = connectwiseDate(
+    Date.UTC(context.now.getUTCFullYear(), context.now.getUTCMonth(), context.now.getUTCDate()),
+  );
+  return {
+    ok: true,
+    value: {
+      id,
+      name,
+      type: { id: type.id, name: type.name },
+      company: { id: company.id, identifier: company.identifier, name: company.name },
+      contact: chosenContact,
+      startDate: startDate ?? existing?.startDate ?? today,
+      endDate,
+      noEndingDateFlag: noEndingDateFlag ?? endDate === null,
+      billingCycle: billingCycle
+        ? { id: billingCycle.id, name: billingCycle.name }
+        : (existing?.billingCycle ?? { ...type.billingCycle }),
+      agreementStatus: agreementStatus ?? existing?.agreementStatus ?? 'Active',
+      cancelledFlag: cancelledFlag ?? existing?.cancelledFlag ?? false,
+      currency: existing?.currency ?? {
+        id: 7,
+        symbol: '$',
+        currencyCode: 'USD',
+        name: 'US Dollars',
+      },
+      customerPO,
+      customFields: customFields ?? [],
+      _info: {
+        ...touchedInfo(existing?._info, context.now),
+        additions_href: `/v2025_1/apis/3.0/finance/agreements/${id}/additions`,
+      },
+    },
+  };
+}
+
+export function validateAddition(
+  input: Input,
+  context: WriteContext & { agreement: Agreement },
+  existing?: Addition,
+): Validated<Addition> {
+  const read = new FieldReader(input, 'addition');
+  const productReference = read.reference('product', true);
+  let product: CatalogItem | undefined;
+  if (productReference) {
+    product = findByReference(context.data.catalog, productReference, (item) => item.identifier);
+    if (!product) {
+      read.fail(
+        'NotFound',
+        'product/id',
+        `Product ${describeReference(productReference)} was not found.`,
+      );
+    } else if (product.inactiveFlag && product.id !== existing?.product.id) {
+      read.fail('InvalidField', 'product/id', `Product "${product.identifier}" is inactive.`);
+    }
+  }
+  const billCustomer = read.choice<BillCustomer>('billCustomer', billCustomerOptions, true);
+  const quantity = read.number('quantity');
+  const lessIncluded = read.number('lessIncluded');
+  const unitPrice = read.number('unitPrice');
+  const unitCost = read.number('unitCost');
+  const effectiveDate = read.date('effectiveDate');
+  const cancelledDate = read.date('cancelledDate');
+  const taxableFlag = read.boolean('taxableFlag');
+  const description = read.string('description', { maxLength: 6000 });
+  const invoiceDescription = read.string('invoiceDescription', { maxLength: 6000 });
+  const serialNumber = read.string('serialNumber', { maxLength: 50 });
+  const purchaseItemFlag = read.boolean('purchaseItemFlag');
+  const specialOrderFlag = read.boolean('specialOrderFlag');
+  const uom = read.string('uom', { maxLength: 30 });
+  const sequenceNumber = read.number('sequenceNumber');
+  const agreementStatus = read.choice<AgreementStatus>('agreementStatus', agreementStatuses, false);
+  const customFields = read.customFields();
+  if (read.errors.length > 0 || !product || billCustomer === null)
+    return { ok: false, errors: read.errors };
+  const siblings = context.data.additions.filter((a) => a.agreementId === context.agreement.id);
+  return {
+    ok: true,
+    value: withDerivedAmounts({
+      id: existing?.id ?? context.nextId(),
+      product: { id: product.id, identifier: product.identifier, description: product.description },
+      quantity: quantity ?? 1,
+      lessIncluded: lessIncluded ?? 0,
+      unitPrice: unitPrice ?? product.price,
+      unitCost: unitCost ?? product.cost,
+      billCustomer,
+      effectiveDate,
+      cancelledDate,
+      taxableFlag: taxableFlag ?? product.taxableFlag,
+      description: description ?? product.description,
+      invoiceDescription,
+      serialNumber,
+      purchaseItemFlag: purchaseItemFlag ?? false,
+      specialOrderFlag: specialOrderFlag ?? false,
+      agreementId: context.agreement.id,
+      billedQuantity: 0,
+      uom: uom ?? product.unitOfMeasure.name,
+      extPrice: 0,
+      extCost: 0,
+      margin: 0,
+      sequenceNumber: sequenceNumber ?? existing?.sequenceNumber ?? siblings.length + 1,
+      agreementStatus: agreementStatus ?? context.agreement.agreementStatus,
+      customFields: customFields ?? [],
+      _info: touchedInfo(existing?._info, context.now),
+    }),
+  };
+}
