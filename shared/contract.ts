@@ -6,6 +6,7 @@
  * changes nothing); the renderer's bridge client takes its types from them.
  */
 import { z } from 'zod';
+import { normalizeSiteUrl } from './siteUrl';
 
 // ── Errors ────────────────────────────────────────────────────────────────────────────────────
 
@@ -59,6 +60,8 @@ export const AppStatus = z.object({
   /** "none" before the first Save ever; "disconnected" after a Disconnect. */
   credentials: z.enum(['none', 'saved', 'disconnected']),
   siteUrl: z.string().nullable(),
+  /** The ConnectWise API version in use: the Dashboard's "Integration Version". */
+  apiVersion: z.string().nullable(),
   agreementTypeSaved: z.boolean(),
   access: z.object({
     dashboard: z.boolean(),
@@ -76,6 +79,77 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+// ── Connection credentials (Settings › Authentication) ─────────────────────────────────────
+
+const noSpaces = (label: string) => (value: string) =>
+  /\s/.test(value) ? `${label} cannot contain spaces.` : undefined;
+
+function checked(schema: z.ZodString, check: (value: string) => string | undefined) {
+  return schema.superRefine((value, context) => {
+    const problem = check(value);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
+}
+
+/**
+ * The four fields of "Connection Credentials", checked before any network call, in the form
+ * and again in the core. `privateKey` may be empty only to re-test or re-save credentials
+ * whose other fields are unchanged: the saved key is used then.
+ */
+export const ConnectionFields = z
+  .object({
+    siteUrl: checked(z.string().max(2048, 'The URL is too long.'), (value) => {
+      const result = normalizeSiteUrl(value);
+      return result.ok ? undefined : result.reason;
+    }),
+    companyId: checked(
+      z.string().min(1, 'Enter the ConnectWise Company ID.').max(64, 'At most 64 characters.'),
+      noSpaces('The Company ID'),
+    ),
+    publicKey: checked(
+      z.string().min(1, 'Enter the API Public Key.').max(128, 'At most 128 characters.'),
+      noSpaces('A key'),
+    ),
+    privateKey: checked(z.string().max(128, 'At most 128 characters.'), noSpaces('A key')),
+  })
+  .strict();
+export type ConnectionFields = z.infer<typeof ConnectionFields>;
+export type ConnectionField = keyof ConnectionFields;
+
+/** What the UI may know of the saved connection: everything but the private key. */
+export const ConnectionView = z.object({
+  siteUrl: z.string(),
+  companyId: z.string(),
+  publicKey: z.string(),
+  savedAt: z.string(),
+  apiVersion: z.string().nullable(),
+  privateKeySaved: z.literal(true),
+});
+export type ConnectionView = z.infer<typeof ConnectionView>;
+
+export const ConnectionProblem = z.object({
+  kind: z.string(),
+  message: z.string(),
+  field: z.enum(['siteUrl', 'companyId', 'publicKey', 'privateKey']).optional(),
+  permission: z.string().optional(),
+});
+export type ConnectionProblem = z.infer<typeof ConnectionProblem>;
+
+export const ConnectionTestResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), companyName: z.string().nullable(), apiVersion: z.string() }),
+  z.object({ ok: z.literal(false), problem: ConnectionProblem }),
+]);
+export type ConnectionTestResult = z.infer<typeof ConnectionTestResult>;
+
+export const saveFailedMessage =
+  'Connection was not established. Please validate settings information.';
+
+export const ConnectionSaveResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), connection: ConnectionView }),
+  z.object({ ok: z.literal(false), message: z.string(), problem: ConnectionProblem }),
+]);
+export type ConnectionSaveResult = z.infer<typeof ConnectionSaveResult>;
+
 // ── Channels ──────────────────────────────────────────────────────────────────────────────────
 
 const NoInput = z.undefined();
@@ -84,6 +158,16 @@ export const contract = {
   /** What the user may reach and where the app opens, from what is saved. */
   'app.status': { input: NoInput, output: AppStatus },
   'app.info': { input: NoInput, output: AppInfo },
+  /** The saved connection without its private key, or null. */
+  'auth.current': { input: NoInput, output: ConnectionView.nullable() },
+  /** Companyinfo, /system/info and read access to companies, agreement types and the catalog. */
+  'auth.test': { input: ConnectionFields, output: ConnectionTestResult },
+  /** Tests, then stores: the private key in the OS keychain, the rest in settings. */
+  'auth.save': { input: ConnectionFields, output: ConnectionSaveResult },
+  /** Cancels running jobs, deletes the key from the keychain, clears the connection. */
+  'auth.disconnect': { input: NoInput, output: z.object({ disconnected: z.literal(true) }) },
+  /** Pulls every ConnectWise Company into the app's store (a job: progress events, cancellable). */
+  'companies.pull': { input: NoInput, output: z.object({ companies: z.number().int() }) },
   /** Opens a page of the user's own ConnectWise site in the browser; anything else is refused. */
   'external.open': {
     input: z.object({ url: z.string().min(1).max(2048) }).strict(),
@@ -91,8 +175,19 @@ export const contract = {
   },
 } as const;
 
+export const JobProgressEvent = z.object({
+  id: z.string(),
+  kind: z.string(),
+  done: z.number(),
+  total: z.number().optional(),
+  message: z.string().optional(),
+});
+export type JobProgressEvent = z.infer<typeof JobProgressEvent>;
+
 export const events = {
   'app.statusChanged': AppStatus,
+  /** Progress of a long job (pull, load, sync). */
+  'job.progress': JobProgressEvent,
 } as const;
 
 // ── Types derived from the contract ───────────────────────────────────────────────────────────

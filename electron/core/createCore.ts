@@ -1,7 +1,11 @@
 import type { AppStatus, BridgeResult, EventName } from '../../shared/contract';
+import { createCompanyDirectory } from './companies';
+import { abortableSleep, connectToConnectWise, createLimiterRegistry } from './connectwise';
+import { createCredentials } from './credentials';
 import { createEventBus } from './events';
 import { createExternalLinks } from './external';
-import { createSystemLog } from './logs';
+import { createJobRegistry } from './jobs';
+import { createAuditLog, createSystemLog } from './logs';
 import type { CorePorts } from './ports';
 import { createRouter } from './router';
 import { createSettingsStore } from './settings';
@@ -23,7 +27,28 @@ export function createCore(ports: CorePorts): Core {
   const db = openDatabase(ports.databasePath);
   const settings = createSettingsStore(ports.settingsFile, ports.logger);
   const systemLog = createSystemLog(db, ports.clock);
+  const audit = createAuditLog(db, ports.clock);
   const bus = createEventBus(ports.logger);
+  const jobs = createJobRegistry({
+    now: ports.clock.now,
+    onProgress: ({ id, kind, progress }) => {
+      if (progress) bus.emit('job.progress', { id, kind, ...progress });
+    },
+  });
+  const companies = createCompanyDirectory(db, ports.clock.now);
+  const sleep = ports.sleep ?? abortableSleep;
+  const limiters = createLimiterRegistry({ maxConcurrency: 6, clock: ports.clock, sleep });
+  const credentials = createCredentials({
+    settings,
+    secrets: ports.secrets,
+    connect: (connection, options) =>
+      connectToConnectWise(connection, { clock: ports.clock, limiters, sleep }, options),
+    systemLog,
+    audit,
+    jobs,
+    now: ports.clock.now,
+    osUserName: ports.osUserName,
+  });
   const links = createExternalLinks({
     siteUrl: () => settings.get().connection?.siteUrl ?? null,
     openExternal: ports.openExternal,
@@ -36,6 +61,20 @@ export function createCore(ports: CorePorts): Core {
     {
       'app.status': () => computeAppStatus(settings.get()),
       'app.info': () => ({ appVersion: ports.appVersion, runtime: ports.runtime }),
+      'auth.current': () => credentials.current(),
+      'auth.test': (fields) => credentials.test(fields),
+      'auth.save': (fields) => credentials.save(fields),
+      'companies.pull': async () => {
+        const client = await credentials.client();
+        const pulled = await jobs.run('ConnectWise companies pull', (job) =>
+          companies.pull(client, job),
+        );
+        return { companies: pulled };
+      },
+      'auth.disconnect': async () => {
+        await credentials.disconnect();
+        return { disconnected: true } as const;
+      },
       'external.open': async ({ url }) => {
         await links.open(url);
         return { opened: true } as const;
@@ -54,6 +93,9 @@ export function createCore(ports: CorePorts): Core {
     dispatch: router.dispatch,
     subscribe: bus.subscribe,
     status: () => computeAppStatus(settings.get()),
-    close: () => db.close(),
+    close: () => {
+      jobs.cancelAll('the app is closing');
+      db.close();
+    },
   };
 }

@@ -47,6 +47,8 @@ export interface CorePorts {
   osUserName(): string;
   appVersion: string;
   runtime: 'electron' | 'preview';
+  /** Waits between retries; tests pass one that records instead of waiting. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

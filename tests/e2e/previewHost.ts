@@ -4,18 +4,24 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base } from '@playwright/test';
+import {
+  type ConnectWiseSimulator,
+  startConnectWiseSimulator,
+} from '../../electron/sandbox/connectwise';
 
 export interface PreviewHost {
   /** The URL the host printed, token included. */
   url: string;
   origin: string;
   userData: string;
+  keychainService: string;
   output(): string;
 }
 
 /** Starts the built preview host (`dist/host/index.mjs`) as `npm run preview` would, on a free port. */
 export async function startPreviewHost(): Promise<PreviewHost & { stop(): Promise<void> }> {
   const userData = mkdtempSync(join(tmpdir(), 'cwbs-e2e-'));
+  const keychainService = `cw-billing-sync-e2e-${randomUUID()}`;
   const child: ChildProcess = spawn(
     process.execPath,
     [
@@ -25,7 +31,7 @@ export async function startPreviewHost(): Promise<PreviewHost & { stop(): Promis
       '--user-data',
       userData,
       '--keychain-service',
-      `cw-billing-sync-e2e-${randomUUID()}`,
+      keychainService,
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -55,6 +61,7 @@ export async function startPreviewHost(): Promise<PreviewHost & { stop(): Promis
     url,
     origin: new URL(url).origin,
     userData,
+    keychainService,
     output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
@@ -65,12 +72,18 @@ export async function startPreviewHost(): Promise<PreviewHost & { stop(): Promis
   };
 }
 
-export const test = base.extend<{ preview: PreviewHost }>({
+export const test = base.extend<{ preview: PreviewHost; simulator: ConnectWiseSimulator }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as a destructured object.
   preview: async ({}, use) => {
     const host = await startPreviewHost();
     await use(host);
     await host.stop();
+  },
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as a destructured object.
+  simulator: async ({}, use) => {
+    const simulator = await startConnectWiseSimulator({ seed: 11, companies: 300 });
+    await use(simulator);
+    await simulator.close();
   },
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { channelNames } from '../../../shared/contract';
 import { silentLogger } from '../../../tests/support/fakePorts';
 import { AppError } from '../errors';
 import { createRouter, type Handlers } from './router';
@@ -6,14 +7,22 @@ import { createRouter, type Handlers } from './router';
 const status = {
   credentials: 'none',
   siteUrl: null,
+  apiVersion: null,
   agreementTypeSaved: false,
   access: { dashboard: false, mapping: 'disabled', logs: false },
   landing: { screen: 'settings', tab: 'authentication' },
 } as const;
 
+const notUsed = (): never => {
+  throw new Error('not used by these tests');
+};
+
 function router(overrides: Partial<Handlers> = {}, logged: string[] = []) {
   const opened: string[] = [];
   const handlers: Handlers = {
+    ...(Object.fromEntries(
+      channelNames.map((channel) => [channel, notUsed]),
+    ) as unknown as Handlers),
     'app.status': () => status,
     'app.info': () => ({ appVersion: '1.0.0', runtime: 'preview' }),
     'external.open': ({ url }) => {

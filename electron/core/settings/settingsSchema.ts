@@ -11,6 +11,8 @@ export const SavedConnection = z.object({
   companyId: z.string(),
   publicKey: z.string(),
   savedAt: z.string(),
+  /** `/system/info` version at save time: the Dashboard's "Integration Version". */
+  apiVersion: z.string().nullable().default(null),
 });
 export type SavedConnection = z.infer<typeof SavedConnection>;
 

@@ -7,6 +7,7 @@ const connection = {
   companyId: 'acme',
   publicKey: 'pub',
   savedAt: '2026-11-01T00:00:00.000Z',
+  apiVersion: null,
 };
 const agreementType = { id: 7, name: 'Managed Services' };
 

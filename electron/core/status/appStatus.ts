@@ -36,6 +36,7 @@ export function computeAppStatus(settings: Settings): AppStatus {
   return {
     credentials,
     siteUrl: settings.connection?.siteUrl ?? null,
+    apiVersion: settings.connection?.apiVersion ?? null,
     agreementTypeSaved,
     access: {
       dashboard: ready || credentials === 'disconnected',

@@ -34,4 +34,21 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX audit_log_at ON audit_log (at);
     `,
   },
+  {
+    version: 2,
+    name: 'ConnectWise companies pulled for mapping',
+    sql: `
+      CREATE TABLE cw_company (
+        id INTEGER PRIMARY KEY,
+        identifier TEXT,
+        name TEXT NOT NULL,
+        status TEXT,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        default_contact_id INTEGER,
+        last_updated TEXT,
+        pulled_at TEXT NOT NULL
+      );
+      CREATE INDEX cw_company_name ON cw_company (name COLLATE NOCASE);
+    `,
+  },
 ];

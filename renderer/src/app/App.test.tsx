@@ -12,6 +12,7 @@ import { useNavigation } from './navigationStore';
 const firstRun: AppStatus = {
   credentials: 'none',
   siteUrl: null,
+  apiVersion: null,
   agreementTypeSaved: false,
   access: { dashboard: false, mapping: 'disabled', logs: false },
   landing: { screen: 'settings', tab: 'authentication' },
@@ -19,6 +20,7 @@ const firstRun: AppStatus = {
 const ready: AppStatus = {
   credentials: 'saved',
   siteUrl: 'https://na.myconnectwise.net',
+  apiVersion: 'v2025.1.12345',
   agreementTypeSaved: true,
   access: { dashboard: true, mapping: 'enabled', logs: true },
   landing: { screen: 'dashboard' },
@@ -33,10 +35,14 @@ const awaitingAgreementType: AppStatus = {
 function fakeTransport(status: AppStatus) {
   const listeners = new Map<string, (payload: unknown) => void>();
   const transport: Transport = {
-    invoke: async (channel): Promise<BridgeResult> =>
-      channel === 'app.status'
-        ? { ok: true, value: status }
-        : { ok: false, error: { kind: 'Unknown Channel', message: 'no' } },
+    invoke: async (channel): Promise<BridgeResult> => {
+      if (channel === 'app.status') return { ok: true, value: status };
+      if (channel === 'auth.current') return { ok: true, value: null };
+      return {
+        ok: false,
+        error: { kind: 'Unknown Channel', message: `no ${channel} in this test` },
+      };
+    },
     on: (event, listener) => {
       listeners.set(event, listener);
       return () => listeners.delete(event);

@@ -1,9 +1,11 @@
 import { Stack, Title } from '@mantine/core';
+import { SystemInformation } from './SystemInformation';
 
 export function DashboardPage() {
   return (
     <Stack gap="md">
       <Title order={1}>Dashboard</Title>
+      <SystemInformation />
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import { type SettingsTab, SettingsTab as SettingsTabSchema } from '../../../../
 import { AgreementTypeNotice } from '../../app/AgreementTypeNotice';
 import { useAppStatus } from '../../app/appStatusStore';
 import { useNavigation } from '../../app/navigationStore';
+import { AuthenticationTab } from './authentication';
 
 const tabs: ReadonlyArray<{ value: SettingsTab; label: string }> = [
   { value: 'authentication', label: 'Authentication' },
@@ -36,7 +37,7 @@ export function SettingsPage({ tab }: { tab: SettingsTab }) {
         </Tabs.List>
         {tabs.map(({ value }) => (
           <Tabs.Panel key={value} value={value} pt="md">
-            {null}
+            {value === 'authentication' && tab === 'authentication' ? <AuthenticationTab /> : null}
           </Tabs.Panel>
         ))}
       </Tabs>

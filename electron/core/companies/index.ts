@@ -1,0 +1,1 @@
+export { type CompanyDirectory, createCompanyDirectory } from './companyDirectory';

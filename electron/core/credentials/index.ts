@@ -1,0 +1,6 @@
+export {
+  type ConnectWiseConnector,
+  type Credentials,
+  createCredentials,
+  keychainAccount,
+} from './credentials';

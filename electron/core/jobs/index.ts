@@ -1,0 +1,7 @@
+export {
+  createJobRegistry,
+  type Job,
+  type JobProgress,
+  type JobRegistry,
+  type JobSummary,
+} from './jobRegistry';

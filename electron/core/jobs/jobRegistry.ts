@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../errors';
+
+export interface JobProgress {
+  done: number;
+  total?: number;
+  message?: string;
+}
+
+export interface Job {
+  readonly id: string;
+  readonly kind: string;
+  /** Aborted when the job is cancelled; pass it to every call the job makes. */
+  readonly signal: AbortSignal;
+  progress(progress: JobProgress): void;
+  /** Throws a "Cancelled" AppError when the job was cancelled; call before storing anything. */
+  throwIfCancelled(): void;
+}
+
+export interface JobSummary {
+  id: string;
+  kind: string;
+  startedAt: string;
+  progress: JobProgress | null;
+}
+
+/**
+ * Every long job (pulls, loads, syncs) runs through here, so one call can cancel them all:
+ * Disconnect does, and so does quitting the app.
+ */
+export function createJobRegistry(deps: {
+  now: () => Date;
+  onProgress?: (job: JobSummary) => void;
+}) {
+  const running = new Map<string, { summary: JobSummary; controller: AbortController }>();
+
+  return {
+    async run<T>(kind: string, work: (job: Job) => Promise<T>): Promise<T> {
+      const controller = new AbortController();
+      const summary: JobSummary = {
+        id: randomUUID(),
+        kind,
+        startedAt: deps.now().toISOString(),
+        progress: null,
+      };
+      running.set(summary.id, { summary, controller });
+      const job: Job = {
+        id: summary.id,
+        kind,
+        signal: controller.signal,
+        progress(progress) {
+          summary.progress = progress;
+          deps.onProgress?.({ ...summary });
+        },
+        throwIfCancelled() {
+          if (controller.signal.aborted) {
+            throw new AppError(
+              'Cancelled',
+              `${kind} was cancelled: ${String(controller.signal.reason ?? '')}`,
+            );
+          }
+        },
+      };
+      try {
+        return await work(job);
+      } finally {
+        running.delete(summary.id);
+      }
+    },
+
+    /** Cancels every running job; returns how many there were. */
+    cancelAll(reason: string): number {
+      const count = running.size;
+      for (const { controller } of running.values()) controller.abort(reason);
+      return count;
+    },
+
+    running(): JobSummary[] {
+      return [...running.values()].map(({ summary }) => ({ ...summary }));
+    },
+  };
+}
+
+export type JobRegistry = ReturnType<typeof createJobRegistry>;

@@ -1,0 +1,1 @@
+export { AuthenticationTab } from './AuthenticationTab';
