@@ -6,6 +6,7 @@
  * changes nothing); the renderer's bridge client takes its types from them.
  */
 import { z } from 'zod';
+import { ChargeDateConfigurationSchema } from './chargeDateConfiguration';
 import { normalizeSiteUrl } from './siteUrl';
 
 // ── Errors ────────────────────────────────────────────────────────────────────────────────────
@@ -150,6 +151,41 @@ export const ConnectionSaveResult = z.discriminatedUnion('ok', [
 ]);
 export type ConnectionSaveResult = z.infer<typeof ConnectionSaveResult>;
 
+// ── Configuration (Settings › Configuration) ────────────────────────────────────────────────
+
+export const AgreementTypeChoice = z.object({ id: z.number().int().positive(), name: z.string() });
+export type AgreementTypeChoice = z.infer<typeof AgreementTypeChoice>;
+
+/**
+ * What "Save Configuration" sends. The Agreement Type is required; its name is taken from
+ * ConnectWise when saving, so only the id matters here.
+ */
+export const ConfigurationInput = z
+  .object({
+    agreementTypeId: z
+      .number({ error: 'Select an Agreement Type.' })
+      .int()
+      .positive('Select an Agreement Type.'),
+    endDateRules: ChargeDateConfigurationSchema.shape.endDateRules,
+    startDateRules: ChargeDateConfigurationSchema.shape.startDateRules,
+    customChargeTypeNames: ChargeDateConfigurationSchema.shape.customChargeTypeNames,
+    autoSync: z.boolean(),
+  })
+  .strict();
+export type ConfigurationInput = z.input<typeof ConfigurationInput>;
+
+/** A saved configuration. Every save gets the next version; sync runs record the one they used. */
+export const SavedConfiguration = z.object({
+  version: z.number().int().positive(),
+  savedAt: z.string(),
+  agreementType: AgreementTypeChoice,
+  endDateRules: ChargeDateConfigurationSchema.shape.endDateRules,
+  startDateRules: ChargeDateConfigurationSchema.shape.startDateRules,
+  customChargeTypeNames: ChargeDateConfigurationSchema.shape.customChargeTypeNames,
+  autoSync: z.boolean(),
+});
+export type SavedConfiguration = z.output<typeof SavedConfiguration>;
+
 // ── Channels ──────────────────────────────────────────────────────────────────────────────────
 
 const NoInput = z.undefined();
@@ -166,6 +202,12 @@ export const contract = {
   'auth.save': { input: ConnectionFields, output: ConnectionSaveResult },
   /** Cancels running jobs, deletes the key from the keychain, clears the connection. */
   'auth.disconnect': { input: NoInput, output: z.object({ disconnected: z.literal(true) }) },
+  /** The saved configuration, or null before the first "Save Configuration". */
+  'configuration.get': { input: NoInput, output: SavedConfiguration.nullable() },
+  /** Active agreement types from ConnectWise, for the "Agreement Type" dropdown. */
+  'configuration.agreementTypes': { input: NoInput, output: z.array(AgreementTypeChoice) },
+  /** Validates (the Agreement Type must exist in ConnectWise), saves a new version, logs it. */
+  'configuration.save': { input: ConfigurationInput, output: SavedConfiguration },
   /** Pulls every ConnectWise Company into the app's store (a job: progress events, cancellable). */
   'companies.pull': { input: NoInput, output: z.object({ companies: z.number().int() }) },
   /** Opens a page of the user's own ConnectWise site in the browser; anything else is refused. */

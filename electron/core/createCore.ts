@@ -1,5 +1,6 @@
 import type { AppStatus, BridgeResult, EventName } from '../../shared/contract';
 import { createCompanyDirectory } from './companies';
+import { createConfiguration } from './configuration';
 import { abortableSleep, connectToConnectWise, createLimiterRegistry } from './connectwise';
 import { createCredentials } from './credentials';
 import { createEventBus } from './events';
@@ -25,7 +26,7 @@ export interface Core {
 /** Wires every capability once. The Electron main process and the preview host both call it. */
 export function createCore(ports: CorePorts): Core {
   const db = openDatabase(ports.databasePath);
-  const settings = createSettingsStore(ports.settingsFile, ports.logger);
+  const settings = createSettingsStore(ports.settingsFile, ports.logger, ports.clock.now);
   const systemLog = createSystemLog(db, ports.clock);
   const audit = createAuditLog(db, ports.clock);
   const bus = createEventBus(ports.logger);
@@ -49,6 +50,15 @@ export function createCore(ports: CorePorts): Core {
     now: ports.clock.now,
     osUserName: ports.osUserName,
   });
+  const configuration = createConfiguration({
+    db,
+    settings,
+    credentials,
+    systemLog,
+    audit,
+    now: ports.clock.now,
+    osUserName: ports.osUserName,
+  });
   const links = createExternalLinks({
     siteUrl: () => settings.get().connection?.siteUrl ?? null,
     openExternal: ports.openExternal,
@@ -64,6 +74,9 @@ export function createCore(ports: CorePorts): Core {
       'auth.current': () => credentials.current(),
       'auth.test': (fields) => credentials.test(fields),
       'auth.save': (fields) => credentials.save(fields),
+      'configuration.get': () => configuration.get(),
+      'configuration.agreementTypes': () => configuration.agreementTypes(),
+      'configuration.save': (input) => configuration.save(input),
       'companies.pull': async () => {
         const client = await credentials.client();
         const pulled = await jobs.run('ConnectWise companies pull', (job) =>

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { SavedConfiguration } from '../../../shared/contract';
 
 /**
  * The settings file's one schema (electron-store in Electron, conf in Node). Small JSON only:
  * no secrets, no invoice data. `schemaVersion` lets later versions migrate older files.
  */
-export const currentSettingsVersion = 1;
+export const currentSettingsVersion = 2;
 
 export const SavedConnection = z.object({
   siteUrl: z.string(),
@@ -21,7 +22,8 @@ export const Settings = z.object({
   connection: SavedConnection.nullable(),
   /** True once credentials were saved at least once, so a Disconnect differs from "never set up". */
   everConnected: z.boolean(),
-  agreementType: z.object({ id: z.number().int().positive(), name: z.string() }).nullable(),
+  /** Null until the first "Save Configuration"; the Agreement Type in it lifts the gating. */
+  configuration: SavedConfiguration.nullable(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -29,5 +31,5 @@ export const defaultSettings: Settings = {
   schemaVersion: currentSettingsVersion,
   connection: null,
   everConnected: false,
-  agreementType: null,
+  configuration: null,
 };

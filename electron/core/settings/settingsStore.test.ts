@@ -3,26 +3,60 @@ import { memorySettingsFile, silentLogger } from '../../../tests/support/fakePor
 import { defaultSettings } from './settingsSchema';
 import { createSettingsStore } from './settingsStore';
 
+const now = () => new Date('2026-11-25T10:00:00.000Z');
+const configuration = {
+  version: 4,
+  savedAt: '2026-11-20T09:00:00.000Z',
+  agreementType: { id: 3, name: 'Managed' },
+  endDateRules: [{ chargeType: 'Cycle Fee' as const, rule: 'Last day of invoice month' as const }],
+  startDateRules: [],
+  customChargeTypeNames: { 'Usage Fee': 'Consumption' },
+  autoSync: true,
+};
+
 describe('settings store', () => {
   it('starts from defaults when the file is empty', () => {
-    expect(createSettingsStore(memorySettingsFile(), silentLogger).get()).toEqual(defaultSettings);
+    expect(createSettingsStore(memorySettingsFile(), silentLogger, now).get()).toEqual(
+      defaultSettings,
+    );
   });
 
   it('reads what was saved before', () => {
+    const file = memorySettingsFile({ ...defaultSettings, configuration });
+    expect(createSettingsStore(file, silentLogger, now).get().configuration).toEqual(configuration);
+  });
+
+  it('migrates a version 1 file: its Agreement Type becomes configuration version 1', () => {
     const file = memorySettingsFile({
-      ...defaultSettings,
-      agreementType: { id: 3, name: 'Managed' },
+      schemaVersion: 1,
+      connection: null,
+      everConnected: true,
+      agreementType: { id: 5, name: 'Cloud Marketplace' },
     });
-    expect(createSettingsStore(file, silentLogger).get().agreementType).toEqual({
-      id: 3,
-      name: 'Managed',
+    expect(createSettingsStore(file, silentLogger, now).get()).toEqual({
+      schemaVersion: 2,
+      connection: null,
+      everConnected: true,
+      configuration: {
+        version: 1,
+        savedAt: '2026-11-25T10:00:00.000Z',
+        agreementType: { id: 5, name: 'Cloud Marketplace' },
+        endDateRules: [],
+        startDateRules: [],
+        customChargeTypeNames: {},
+        autoSync: false,
+      },
     });
   });
 
   it('does not trust a file that breaks the schema, says so, and leaves it alone', () => {
     const warnings: string[] = [];
-    const file = memorySettingsFile({ schemaVersion: 1, connection: 'not an object' });
-    const store = createSettingsStore(file, { ...silentLogger, warn: (m) => warnings.push(m) });
+    const file = memorySettingsFile({ schemaVersion: 2, connection: 'not an object' });
+    const store = createSettingsStore(
+      file,
+      { ...silentLogger, warn: (m) => warnings.push(m) },
+      now,
+    );
     expect(store.get()).toEqual(defaultSettings);
     expect(warnings).toHaveLength(1);
     expect(file.written).toEqual([]);
@@ -30,14 +64,19 @@ describe('settings store', () => {
 
   it('writes each change through, tells listeners, and refuses invalid changes', () => {
     const file = memorySettingsFile();
-    const store = createSettingsStore(file, silentLogger);
+    const store = createSettingsStore(file, silentLogger, now);
     const seen: unknown[] = [];
-    store.onChange((settings) => seen.push(settings.agreementType));
-    store.update((s) => ({ ...s, agreementType: { id: 9, name: 'Cloud' } }));
-    expect(file.written.at(-1)).toMatchObject({ agreementType: { id: 9, name: 'Cloud' } });
-    expect(seen).toEqual([{ id: 9, name: 'Cloud' }]);
-    expect(() => store.update((s) => ({ ...s, agreementType: { id: -1, name: '' } }))).toThrow();
-    expect(store.get().agreementType).toEqual({ id: 9, name: 'Cloud' });
+    store.onChange((settings) => seen.push(settings.configuration?.version));
+    store.update((s) => ({ ...s, configuration: { ...configuration, endDateRules: [] } }));
+    expect(file.written.at(-1)).toMatchObject({ configuration: { version: 4 } });
+    expect(seen).toEqual([4]);
+    expect(() =>
+      store.update((s) => ({
+        ...s,
+        configuration: { ...configuration, agreementType: { id: -1, name: '' } },
+      })),
+    ).toThrow();
+    expect(store.get().configuration?.agreementType.id).toBe(3);
     expect(file.written).toHaveLength(1);
   });
 });

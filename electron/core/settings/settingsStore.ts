@@ -1,4 +1,5 @@
 import type { Logger, SettingsFile } from '../ports';
+import { migrateSettings } from './settingsMigrations';
 import { defaultSettings, Settings } from './settingsSchema';
 
 export interface SettingsStore {
@@ -12,8 +13,12 @@ export interface SettingsStore {
  * not match the schema is not trusted: the app starts from defaults and says so in the log, and
  * the file is only replaced when the user saves something.
  */
-export function createSettingsStore(file: SettingsFile, logger: Logger): SettingsStore {
-  let current = readSettings(file, logger);
+export function createSettingsStore(
+  file: SettingsFile,
+  logger: Logger,
+  now: () => Date = () => new Date(),
+): SettingsStore {
+  let current = readSettings(file, logger, now);
   const listeners = new Set<(settings: Settings) => void>();
   return {
     get: () => current,
@@ -31,12 +36,21 @@ export function createSettingsStore(file: SettingsFile, logger: Logger): Setting
   };
 }
 
-function readSettings(file: SettingsFile, logger: Logger): Settings {
+function readSettings(file: SettingsFile, logger: Logger, now: () => Date): Settings {
   const raw = file.read();
   if (raw === undefined || raw === null || (isRecord(raw) && Object.keys(raw).length === 0)) {
     return defaultSettings;
   }
-  const parsed = Settings.safeParse({ ...defaultSettings, ...(isRecord(raw) ? raw : {}) });
+  let migrated: Record<string, unknown>;
+  try {
+    migrated = migrateSettings(isRecord(raw) ? raw : {}, now);
+  } catch (error) {
+    logger.warn('Settings file could not be migrated; starting from defaults', {
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return defaultSettings;
+  }
+  const parsed = Settings.safeParse({ ...defaultSettings, ...migrated });
   if (parsed.success) return parsed.data;
   logger.warn('Settings file did not match the schema; starting from defaults', {
     issues: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),

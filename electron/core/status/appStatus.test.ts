@@ -9,7 +9,15 @@ const connection = {
   savedAt: '2026-11-01T00:00:00.000Z',
   apiVersion: null,
 };
-const agreementType = { id: 7, name: 'Managed Services' };
+const configuration = {
+  version: 1,
+  savedAt: '2026-11-02T00:00:00.000Z',
+  agreementType: { id: 7, name: 'Managed Services' },
+  endDateRules: [],
+  startDateRules: [],
+  customChargeTypeNames: {},
+  autoSync: false,
+};
 
 const cases: Array<{
   name: string;
@@ -37,7 +45,7 @@ const cases: Array<{
   },
   {
     name: 'saved with an Agreement Type: everything opens, on the Dashboard',
-    settings: { connection, everConnected: true, agreementType },
+    settings: { connection, everConnected: true, configuration },
     expected: {
       credentials: 'saved',
       agreementTypeSaved: true,
@@ -47,7 +55,7 @@ const cases: Array<{
   },
   {
     name: 'after a Disconnect Dashboard and System Logs stay, Mapping is read-only',
-    settings: { connection: null, everConnected: true, agreementType },
+    settings: { connection: null, everConnected: true, configuration },
     expected: {
       credentials: 'disconnected',
       siteUrl: null,

@@ -15,7 +15,7 @@ export function computeAppStatus(settings: Settings): AppStatus {
     : settings.everConnected
       ? 'disconnected'
       : 'none';
-  const agreementTypeSaved = settings.agreementType !== null;
+  const agreementTypeSaved = settings.configuration !== null;
   const ready = credentials === 'saved' && agreementTypeSaved;
 
   const mapping: MappingAccess =

@@ -51,4 +51,16 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX cw_company_name ON cw_company (name COLLATE NOCASE);
     `,
   },
+  {
+    version: 3,
+    name: 'every saved configuration, so a sync run can say which one it used',
+    sql: `
+      CREATE TABLE configuration_version (
+        version INTEGER PRIMARY KEY,
+        saved_at TEXT NOT NULL,
+        saved_by TEXT NOT NULL,
+        configuration TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -1,4 +1,15 @@
-import { Alert, AppShell, Center, Group, Loader, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  AppShell,
+  Button,
+  Center,
+  Group,
+  Loader,
+  Modal,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { CircleAlert } from 'lucide-react';
 import { useEffect } from 'react';
 import type { Place } from '../../../shared/contract';
@@ -56,7 +67,29 @@ export function App() {
       <AppShell.Main>
         <Screen place={place} />
       </AppShell.Main>
+      <UnsavedChangesPrompt />
     </AppShell>
+  );
+}
+
+function UnsavedChangesPrompt() {
+  const pending = useNavigation((state) => state.pending);
+  const leaveAnyway = useNavigation((state) => state.leaveAnyway);
+  const stay = useNavigation((state) => state.stay);
+  return (
+    <Modal opened={pending !== null} onClose={stay} title="Leave without saving?" centered>
+      <Stack>
+        <Text size="sm">You have unsaved changes. They are lost if you leave now.</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={stay}>
+            Keep editing
+          </Button>
+          <Button color="red" onClick={leaveAnyway}>
+            Discard changes
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }
 

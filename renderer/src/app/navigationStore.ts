@@ -1,14 +1,43 @@
 import { create } from 'zustand';
 import type { AppStatus, Place, Screen } from '../../../shared/contract';
 
-interface NavigationState {
-  place: Place | null;
-  go(place: Place): void;
+/** A screen with unsaved changes registers one; leaving it then asks first. */
+export interface LeaveGuard {
+  hasUnsavedChanges(): boolean;
+  discard(): void;
 }
 
-export const useNavigation = create<NavigationState>((set) => ({
+interface NavigationState {
+  place: Place | null;
+  guard: LeaveGuard | null;
+  /** Where the user asked to go while the guard held them back. */
+  pending: Place | null;
+  go(place: Place): void;
+  setGuard(guard: LeaveGuard | null): void;
+  /** The user chose to leave without saving. */
+  leaveAnyway(): void;
+  stay(): void;
+}
+
+const samePlace = (a: Place | null, b: Place) => JSON.stringify(a) === JSON.stringify(b);
+
+export const useNavigation = create<NavigationState>((set, get) => ({
   place: null,
-  go: (place) => set({ place }),
+  guard: null,
+  pending: null,
+  go(place) {
+    const { guard, place: current } = get();
+    if (samePlace(current, place)) return;
+    if (guard?.hasUnsavedChanges()) set({ pending: place });
+    else set({ place, pending: null });
+  },
+  setGuard: (guard) => set({ guard }),
+  leaveAnyway() {
+    const { guard, pending } = get();
+    guard?.discard();
+    set({ place: pending ?? get().place, pending: null });
+  },
+  stay: () => set({ pending: null }),
 }));
 
 /** Reads the core's access decision for a screen; the rules themselves live in the core. */
@@ -27,8 +56,9 @@ export function isScreenOpen(screen: Screen, status: AppStatus): boolean {
 
 /** Opens the landing place at start, and moves there whenever the current screen closes. */
 export function settlePlace(status: AppStatus): void {
-  const { place, go } = useNavigation.getState();
-  if (!place || !isScreenOpen(place.screen, status)) go(status.landing);
+  const { place } = useNavigation.getState();
+  if (!place || !isScreenOpen(place.screen, status))
+    useNavigation.setState({ place: status.landing, pending: null });
 }
 
 export function defaultPlace(screen: Screen): Place {

@@ -4,6 +4,8 @@ import { AgreementTypeNotice } from '../../app/AgreementTypeNotice';
 import { useAppStatus } from '../../app/appStatusStore';
 import { useNavigation } from '../../app/navigationStore';
 import { AuthenticationTab } from './authentication';
+import { ConfigurationTab } from './configuration';
+import { DictionaryTab } from './dictionary';
 
 const tabs: ReadonlyArray<{ value: SettingsTab; label: string }> = [
   { value: 'authentication', label: 'Authentication' },
@@ -37,10 +39,21 @@ export function SettingsPage({ tab }: { tab: SettingsTab }) {
         </Tabs.List>
         {tabs.map(({ value }) => (
           <Tabs.Panel key={value} value={value} pt="md">
-            {value === 'authentication' && tab === 'authentication' ? <AuthenticationTab /> : null}
+            {value === tab ? <TabBody tab={value} /> : null}
           </Tabs.Panel>
         ))}
       </Tabs>
     </Stack>
   );
+}
+
+function TabBody({ tab }: { tab: SettingsTab }) {
+  switch (tab) {
+    case 'authentication':
+      return <AuthenticationTab />;
+    case 'configuration':
+      return <ConfigurationTab />;
+    case 'dictionary':
+      return <DictionaryTab />;
+  }
 }

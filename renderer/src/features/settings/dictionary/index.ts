@@ -1,0 +1,1 @@
+export { DictionaryTab } from './DictionaryTab';
