@@ -78,9 +78,10 @@ export function createCore(ports: CorePorts): Core {
       'configuration.agreementTypes': () => configuration.agreementTypes(),
       'configuration.save': (input) => configuration.save(input),
       'companies.pull': async () => {
-        const client = await credentials.client();
-        const pulled = await jobs.run('ConnectWise companies pull', (job) =>
-          companies.pull(client, job),
+        // The client is made inside the job, so a Disconnect that lands while it connects
+        // cancels the pull too.
+        const pulled = await jobs.run('ConnectWise companies pull', async (job) =>
+          companies.pull(await credentials.client(job.signal), job),
         );
         return { companies: pulled };
       },

@@ -254,6 +254,38 @@ describe('Settings › Authentication (core)', () => {
     expect(audit.at(-1)?.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
 
+  it('a Disconnect that lands while a pull connects, or while a Save runs, wins', async () => {
+    expect(await value('auth.save', fields())).toMatchObject({ ok: true });
+    const before = table('SELECT COUNT(*) AS n FROM cw_company');
+    sim.faults.set({ latencyMs: 100 });
+
+    const pull = call('companies.pull');
+    const disconnect = call('auth.disconnect');
+    expect(await pull).toMatchObject({ ok: false, error: { kind: 'Cancelled' } });
+    expect(await disconnect).toEqual({ ok: true, value: { disconnected: true } });
+    expect(table('SELECT COUNT(*) AS n FROM cw_company')).toEqual(before);
+
+    const saving = call('auth.save', fields());
+    const disconnecting = call('auth.disconnect');
+    expect(await saving).toMatchObject({
+      ok: true,
+      value: { ok: false, problem: { kind: 'Cancelled' } },
+    });
+    expect(await disconnecting).toMatchObject({ ok: true });
+    expect(keychainLookup(account())).toBe('');
+    expect((await value<AppStatus>('app.status')).credentials).toBe('disconnected');
+  });
+
+  it('refuses a second pull while one runs', async () => {
+    expect(await value('auth.save', fields())).toMatchObject({ ok: true });
+    sim.faults.set({ latencyMs: 50 });
+    const first = call('companies.pull');
+    const second = await call('companies.pull');
+    expect(second).toMatchObject({ ok: false, error: { kind: 'Busy' } });
+    expect(await first).toMatchObject({ ok: true, value: { companies: 5000 } });
+    expect(await call('auth.disconnect')).toMatchObject({ ok: true });
+  });
+
   it('writes a system-log entry for every step and every failure', () => {
     const titles = (
       table('SELECT title FROM system_log ORDER BY id') as Array<{ title: string }>

@@ -140,6 +140,13 @@ describe('ConnectWise client against the simulator', () => {
     expect(requestsTo(/\/system\/info$/).length - before).toBe(2);
   });
 
+  it('answers at once when Retry-After asks for longer than the retry budget', async () => {
+    sim.faults.script({ path: /\/system\/info/, fault: { status: 429, retryAfter: '86400' } });
+    const error = await expectFailure(client.systemInfo());
+    expect(error.kind).toBe('Rate Limited');
+    expect(slept).toEqual([]);
+  });
+
   it('retries a read after a 502 and a reset', async () => {
     sim.faults.script({ path: /\/finance\/agreements\/types/, fault: { status: 502 } });
     sim.faults.script({ path: /\/finance\/agreements\/types/, fault: { reset: true } });

@@ -9,6 +9,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface CallOptions {
   signal?: AbortSignal;
+  /** A POST that only reads (bundles): retried like a GET, never "outcome unknown". */
+  idempotent?: boolean;
   timeoutMs?: number;
   headers?: Record<string, string>;
 }
@@ -102,7 +104,7 @@ export function createApiChannel(deps: ApiChannelDeps) {
   ): Promise<ApiResponse<z.output<S> | undefined>> {
     const url = pathAndQuery.startsWith('http') ? pathAndQuery : `${deps.baseUrl}${pathAndQuery}`;
     const path = pathAndQuery.startsWith('http') ? new URL(pathAndQuery).pathname : pathAndQuery;
-    const isWrite = method !== 'GET';
+    const isWrite = method !== 'GET' && !options.idempotent;
     const facts: ConnectWiseErrorFacts = { method, path };
     const started = deps.clock.now().getTime();
     let attempt = 0;
@@ -110,8 +112,11 @@ export function createApiChannel(deps: ApiChannelDeps) {
     for (;;) {
       attempt += 1;
       const retry = async (error: ConnectWiseError, retryAfterMs: number | null) => {
-        const delay = retryDelayMs(deps.retryPolicy, attempt, retryAfterMs, deps.random);
         const elapsed = deps.clock.now().getTime() - started;
+        // A server that asks for a longer wait than the retry budget gets its answer at once.
+        if (retryAfterMs !== null && elapsed + retryAfterMs > deps.retryPolicy.maxTotalMs)
+          throw error;
+        const delay = retryDelayMs(deps.retryPolicy, attempt, retryAfterMs, deps.random);
         if (
           attempt >= deps.retryPolicy.maxAttempts ||
           elapsed + delay > deps.retryPolicy.maxTotalMs

@@ -262,7 +262,7 @@ export async function connectToConnectWise(
           '/system/bundles',
           z.object({ results: z.array(BundleResult) }),
           body,
-          call,
+          { ...call, idempotent: true },
         );
         return response.data.results;
       },

@@ -75,8 +75,16 @@ export async function* streamPages<T extends z.ZodType>(
   if (!query.orderBy) {
     let next: string | undefined = `${path}${listQueryString({ ...query, pageSize })}`;
     let first = true;
+    const seen = new Set<string>();
     const headers = { ...options.headers, 'pagination-type': 'forward-only' };
     while (next) {
+      if (seen.has(next)) {
+        throw new ConnectWiseError(
+          'Response Error',
+          'ConnectWise sent the same page again; the pull was stopped.',
+        );
+      }
+      seen.add(next);
       let response: Awaited<ReturnType<typeof channel.get<typeof pageSchema>>>;
       try {
         response = await channel.get(next, pageSchema, { ...options, headers });

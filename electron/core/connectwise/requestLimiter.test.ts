@@ -42,6 +42,27 @@ describe('request limiter', () => {
     expect(l.concurrency).toBe(1);
   });
 
+  it('makes a queued request wait out a 429 pause too, and caps a huge Retry-After', async () => {
+    const { limiter: l, slept } = limiter(1);
+    let release: () => void = () => {};
+    let started: () => void = () => {};
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const first = l.run(
+      () =>
+        new Promise<void>((resolve) => {
+          release = resolve;
+          started();
+        }),
+    );
+    await running;
+    const queued = l.run(async () => 'queued ran');
+    l.rateLimited(86_400_000);
+    release();
+    await first;
+    expect(await queued).toBe('queued ran');
+    expect(slept).toEqual([60_000]);
+  });
+
   it('lets a waiting request go when its signal aborts', async () => {
     const { limiter: l } = limiter(1);
     let release: () => void = () => {};

@@ -2,6 +2,8 @@ import type { Clock } from '../ports';
 
 export interface RequestLimiterOptions {
   maxConcurrency: number;
+  /** The longest a 429 may pause the site; a longer Retry-After is the caller's to refuse. */
+  maxPauseMs?: number;
   clock: Clock;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -38,7 +40,8 @@ export class RequestLimiter {
   rateLimited(retryAfterMs: number | null): void {
     this.limit = Math.max(1, Math.floor(this.limit / 2));
     this.successesSinceChange = 0;
-    const until = this.options.clock.now().getTime() + (retryAfterMs ?? 1000);
+    const pause = Math.min(retryAfterMs ?? 1000, this.options.maxPauseMs ?? 60_000);
+    const until = this.options.clock.now().getTime() + pause;
     this.pausedUntil = Math.max(this.pausedUntil, until);
   }
 
@@ -63,7 +66,8 @@ export class RequestLimiter {
         this.active += 1;
         return;
       }
-      // Wait for a slot; release() hands it over already counted.
+      // Wait for a slot; release() hands it over already counted. A 429 may have paused the
+      // site meanwhile: honour it while holding the slot (nothing else may go anyway).
       await new Promise<void>((resolve, reject) => {
         const onAbort = () => {
           const index = this.waiting.indexOf(wake);
@@ -77,6 +81,15 @@ export class RequestLimiter {
         signal?.addEventListener('abort', onAbort, { once: true });
         this.waiting.push(wake);
       });
+      const pauseAfterWake = this.pausedUntil - this.options.clock.now().getTime();
+      if (pauseAfterWake > 0) {
+        try {
+          await this.options.sleep(pauseAfterWake, signal);
+        } catch (error) {
+          this.release();
+          throw error;
+        }
+      }
       return;
     }
   }

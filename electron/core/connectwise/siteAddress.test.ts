@@ -47,6 +47,21 @@ describe('site address', () => {
     expect(apiOrigin('http://127.0.0.1:8080', '127.0.0.1:8080')).toBe('http://127.0.0.1:8080');
   });
 
+  it('never lets companyinfo send the credentials to another host', () => {
+    expect(apiOrigin('http://127.0.0.1:8080', 'evil.example.com')).toBe('http://127.0.0.1:8080');
+    expect(apiOrigin('http://127.0.0.1:8080', '127.0.0.1:9999')).toBe('http://127.0.0.1:8080');
+    expect(apiOrigin('https://na.myconnectwise.net', 'attacker.example:444')).toBe(
+      'https://api-na.myconnectwise.net',
+    );
+    expect(apiOrigin('https://na.myconnectwise.net', 'api-na.myconnectwise.net.evil.com')).toBe(
+      'https://api-na.myconnectwise.net',
+    );
+    expect(apiOrigin('https://cw.example.com', 'api-cw.example.com')).toBe(
+      'https://api-cw.example.com',
+    );
+    expect(apiOrigin('https://cw.example.com', 'api-cw.other.com')).toBe('https://cw.example.com');
+  });
+
   it('builds the base URL with the codebase and its trailing slash', () => {
     expect(apiBaseUrl('https://api-na.myconnectwise.net', 'v2025_1/')).toBe(
       'https://api-na.myconnectwise.net/v2025_1/apis/3.0',

@@ -24,6 +24,8 @@ export type ConnectWiseConnector = (
   options?: CallOptions,
 ) => Promise<ConnectWiseClient>;
 
+const probeDeadlineMs = 30_000;
+
 export interface CredentialsDeps {
   settings: SettingsStore;
   secrets: SecretStore;
@@ -51,6 +53,18 @@ export function createCredentials(deps: CredentialsDeps) {
     savedAt: string;
     client: Promise<ConnectWiseClient>;
   } | null = null;
+  /** Save and Disconnect change the same things, so they take turns. */
+  let changing: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(change: () => Promise<T>): Promise<T> => {
+    const next = changing.then(change, change);
+    changing = next.catch(() => undefined);
+    return next;
+  };
+  /** Tests and saves in flight; Disconnect aborts them. */
+  const probes = new Set<AbortController>();
+  let disconnecting = false;
+  /** Counts Disconnects, so a Save that began before one never stores anything. */
+  let disconnectRequests = 0;
 
   function view(connection: SavedConnection): ConnectionView {
     return {
@@ -100,18 +114,39 @@ export function createCredentials(deps: CredentialsDeps) {
     }
   }
 
-  /** Every endpoint the app will need, so a missing permission shows now, not mid-sync. */
+  /**
+   * Every endpoint the app will need, so a missing permission shows now, not mid-sync. Gives
+   * up after `probeDeadlineMs` in all, and when Disconnect aborts it.
+   */
   async function probe(connection: ConnectWiseConnection) {
-    const client = await deps.connect(connection);
-    const info = await client.systemInfo();
-    await client.companies.list({ pageSize: 1, fields: ['id', 'name'] });
-    await client.agreementTypes.all({ pageSize: 1000, fields: ['id', 'name'] });
-    await client.catalog.list({ pageSize: 1, fields: ['id', 'identifier'] });
-    return {
-      client,
-      companyName: client.companyInfo.CompanyName ?? null,
-      apiVersion: info.version,
-    };
+    const controller = new AbortController();
+    probes.add(controller);
+    const deadline = AbortSignal.timeout(probeDeadlineMs);
+    const signal = AbortSignal.any([controller.signal, deadline]);
+    try {
+      const client = await deps.connect(connection, { signal });
+      const info = await client.systemInfo({ signal });
+      await client.companies.list({ pageSize: 1, fields: ['id', 'name'] }, { signal });
+      await client.agreementTypes.all({ pageSize: 1000, fields: ['id', 'name'] }, { signal });
+      await client.catalog.list({ pageSize: 1, fields: ['id', 'identifier'] }, { signal });
+      return { companyName: client.companyInfo.CompanyName ?? null, apiVersion: info.version };
+    } catch (error) {
+      if (deadline.aborted) {
+        throw new ConnectWiseError(
+          'Response Error',
+          `ConnectWise did not answer within ${probeDeadlineMs / 1000} seconds. Check the API URL and try again.`,
+        );
+      }
+      if (controller.signal.aborted) {
+        throw new ConnectWiseError(
+          'Cancelled',
+          'The integration was disconnected while testing the connection.',
+        );
+      }
+      throw error;
+    } finally {
+      probes.delete(controller);
+    }
   }
 
   async function test(fields: ConnectionFields): Promise<ConnectionTestResult> {
@@ -136,7 +171,15 @@ export function createCredentials(deps: CredentialsDeps) {
     }
   }
 
-  async function save(fields: ConnectionFields): Promise<ConnectionSaveResult> {
+  function save(fields: ConnectionFields): Promise<ConnectionSaveResult> {
+    const disconnectsBefore = disconnectRequests;
+    return oneAtATime(() => saveNow(fields, () => disconnectRequests !== disconnectsBefore));
+  }
+
+  async function saveNow(
+    fields: ConnectionFields,
+    disconnectedSince: () => boolean,
+  ): Promise<ConnectionSaveResult> {
     const connection = await resolve(fields);
     if ('kind' in connection) return { ok: false, message: saveFailedMessage, problem: connection };
     let apiVersion: string;
@@ -152,13 +195,20 @@ export function createCredentials(deps: CredentialsDeps) {
       return { ok: false, message: saveFailedMessage, problem };
     }
 
+    if (disconnectedSince()) {
+      return {
+        ok: false,
+        message: saveFailedMessage,
+        problem: { kind: 'Cancelled', message: 'The integration was disconnected while saving.' },
+      };
+    }
     const previous = deps.settings.get().connection;
     const account = keychainAccount(connection);
+    const previousAccount = previous ? keychainAccount(previous) : null;
+    let keyBefore: string | null = null;
     try {
+      if (previousAccount === account) keyBefore = await deps.secrets.get(account);
       await deps.secrets.set(account, connection.privateKey);
-      if (previous && keychainAccount(previous) !== account) {
-        await deps.secrets.delete(keychainAccount(previous));
-      }
     } catch (error) {
       const problem = problemOf(keychainError('store', error));
       deps.systemLog.write({
@@ -168,18 +218,38 @@ export function createCredentials(deps: CredentialsDeps) {
       });
       return { ok: false, message: saveFailedMessage, problem };
     }
-    const saved = deps.settings.update((settings) => ({
-      ...settings,
-      connection: {
-        siteUrl: connection.siteUrl,
-        companyId: connection.companyId,
-        publicKey: connection.publicKey,
-        savedAt: deps.now().toISOString(),
-        apiVersion,
-      },
-      everConnected: true,
-    })).connection;
-    if (!saved) throw new AppError('Internal Error', 'The connection was not kept.');
+    let saved: SavedConnection;
+    try {
+      const settings = deps.settings.update((current) => ({
+        ...current,
+        connection: {
+          siteUrl: connection.siteUrl,
+          companyId: connection.companyId,
+          publicKey: connection.publicKey,
+          savedAt: deps.now().toISOString(),
+          apiVersion,
+        },
+        everConnected: true,
+      }));
+      if (!settings.connection) throw new Error('the connection was not kept');
+      saved = settings.connection;
+    } catch (error) {
+      // Put the keychain back as it was, so it matches the settings that are still in force.
+      await (keyBefore !== null
+        ? deps.secrets.set(account, keyBefore)
+        : deps.secrets.delete(account)
+      ).catch(() => false);
+      throw error;
+    }
+    if (previousAccount && previousAccount !== account) {
+      await deps.secrets.delete(previousAccount).catch((error: unknown) => {
+        deps.systemLog.write({
+          level: 'warning',
+          title: 'The previous private key could not be removed from the keychain',
+          details: keychainError('delete', error).message,
+        });
+      });
+    }
     cachedClient = null;
     deps.audit.record({
       actor: deps.osUserName(),
@@ -195,6 +265,19 @@ export function createCredentials(deps: CredentialsDeps) {
   }
 
   async function disconnect(): Promise<void> {
+    // Stop what runs now, then wait for a Save in flight to finish before undoing it.
+    disconnecting = true;
+    disconnectRequests += 1;
+    for (const controller of probes) controller.abort();
+    deps.jobs.cancelAll('the integration was disconnected');
+    try {
+      await oneAtATime(disconnectNow);
+    } finally {
+      disconnecting = false;
+    }
+  }
+
+  async function disconnectNow(): Promise<void> {
     const cancelled = deps.jobs.cancelAll('the integration was disconnected');
     const saved = deps.settings.get().connection;
     if (saved) {
@@ -220,9 +303,9 @@ export function createCredentials(deps: CredentialsDeps) {
   }
 
   /** A client for the saved connection, for the other capabilities. */
-  async function client(): Promise<ConnectWiseClient> {
+  async function client(signal?: AbortSignal): Promise<ConnectWiseClient> {
     const saved = deps.settings.get().connection;
-    if (!saved)
+    if (!saved || disconnecting)
       throw new AppError(
         'Not Connected',
         'ConnectWise is not connected: save the credentials first.',
@@ -238,7 +321,7 @@ export function createCredentials(deps: CredentialsDeps) {
           'The private key is missing from the OS keychain: enter the credentials again.',
         );
       }
-      return deps.connect({ ...saved, privateKey });
+      return deps.connect({ ...saved, privateKey }, { signal });
     })();
     cachedClient = { account, savedAt: saved.savedAt, client: pending };
     pending.catch(() => {

@@ -35,7 +35,14 @@ export function createJobRegistry(deps: {
   const running = new Map<string, { summary: JobSummary; controller: AbortController }>();
 
   return {
+    /** Runs a job; a second job of the same kind is refused while one runs. */
     async run<T>(kind: string, work: (job: Job) => Promise<T>): Promise<T> {
+      if ([...running.values()].some(({ summary }) => summary.kind === kind)) {
+        throw new AppError(
+          'Busy',
+          `A ${kind} is already running. Wait for it to finish or cancel it.`,
+        );
+      }
       const controller = new AbortController();
       const summary: JobSummary = {
         id: randomUUID(),

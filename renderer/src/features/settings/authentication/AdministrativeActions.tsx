@@ -42,7 +42,7 @@ export function AdministrativeActions() {
           this computer. Mappings and loaded invoice lines are kept.
         </Text>
         <Group>
-          <Button color="red" onClick={() => setConfirming(true)}>
+          <Button color="red" disabled={busy !== null} onClick={() => setConfirming(true)}>
             Disconnect
           </Button>
         </Group>
@@ -55,7 +55,14 @@ export function AdministrativeActions() {
       >
         <Stack>
           <Group align="flex-start" wrap="nowrap">
-            <ThemeIcon color="red" variant="light" size="lg" radius="xl" aria-label="Warning">
+            <ThemeIcon
+              color="red"
+              variant="light"
+              size="lg"
+              radius="xl"
+              role="img"
+              aria-label="Warning"
+            >
               <TriangleAlert size={20} aria-hidden />
             </ThemeIcon>
             <Text size="sm">

@@ -144,7 +144,12 @@ export const useAuthentication = create<AuthenticationState>((set, get) => ({
     try {
       const result = await bridge().invoke('auth.save', draft);
       if (!result.ok) {
-        set({ outcome: { kind: 'save-failed', message: result.message, problem: result.problem } });
+        set({
+          outcome: { kind: 'save-failed', message: result.message, problem: result.problem },
+          fieldErrors: result.problem.field
+            ? { [result.problem.field]: result.problem.message }
+            : {},
+        });
         return;
       }
       set({ saved: result.connection, draft: draftOf(result.connection), outcome: null });
