@@ -315,6 +315,8 @@ export function createCredentials(deps: CredentialsDeps) {
       return cachedClient.client;
     const pending = (async () => {
       const privateKey = await readKey(saved);
+      // A Disconnect during the keychain read may have deleted the key: say what happened.
+      if (signal?.aborted) throw new AppError('Cancelled', 'The integration was disconnected.');
       if (!privateKey) {
         throw new AppError(
           'Not Connected',
