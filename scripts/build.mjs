@@ -3,7 +3,8 @@
 //   dist/main      Electron main process, ESM (electron-store and conf are ESM-only)
 //   dist/preload   one CommonJS file: a sandboxed preload cannot be an ES module
 //   dist/host      the preview host (core in plain Node)
-//   dist/sandbox   the ConnectWise Manage simulator CLI (`npm run sandbox`)
+//   dist/sandbox   the ConnectWise Manage simulator CLI (`npm run sandbox`) and the Platform API
+//                  simulator CLI (`npm run sandbox:platform`)
 //   dist/resources icons the shells load at run time
 import { cp, mkdir, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
@@ -53,6 +54,14 @@ await Promise.all([
     ...node,
     entryPoints: ['electron/sandbox/connectwise/cli.ts'],
     outfile: 'dist/sandbox/connectwise.mjs',
+    format: 'esm',
+    external: ['keytar'],
+    banner: requireShim,
+  }),
+  build({
+    ...node,
+    entryPoints: ['electron/sandbox/platform/cli.ts'],
+    outfile: 'dist/sandbox/platform.mjs',
     format: 'esm',
     external: ['keytar'],
     banner: requireShim,

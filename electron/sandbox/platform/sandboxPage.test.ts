@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type PlatformSimulator, startPlatformSimulator } from './index';
+import { escapeHtml } from './sandboxPage';
+
+let sim: PlatformSimulator;
+
+beforeAll(async () => {
+  sim = await startPlatformSimulator({
+    organizations: 40,
+    now: () => new Date('2026-07-10T12:00:00Z'),
+  });
+});
+afterAll(() => sim.close());
+
+describe('sandbox page', () => {
+  it('summarises organizations and months without a token, every value escaped', async () => {
+    const organization = sim.data.organizations[0];
+    if (!organization) throw new Error('no organization');
+    organization.name = '<script>alert("x")</script> Smith & Jones';
+    const response = await fetch(sim.sandboxPageUrl);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const html = await response.text();
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Smith &amp; Jones');
+    expect(html).not.toContain('<script>');
+    for (const org of sim.data.organizations) expect(html).toContain(escapeHtml(org.id));
+    for (const month of ['2025-05', '2026-01', '2026-07'])
+      expect(html).toContain(`<td>${month}</td>`);
+    expect(html).toContain('One Time Fee');
+    expect(html).toContain(`${sim.data.invoiceLines.length} invoice lines`);
+    expect(html).not.toContain(sim.token);
+  });
+});
