@@ -1,8 +1,14 @@
 /** `npm run bench`: runs every benchmark and prints one table. Figures come from here only. */
 import { type Benchmark, type BenchRow, formatTable } from './benchTable';
 import { pullCompanies } from './connectwiseCompanies';
+import { importChild, importInvoiceLines } from './invoiceImport';
 
-const benchmarks: Benchmark[] = [pullCompanies];
+const benchmarks: Benchmark[] = [pullCompanies, importInvoiceLines];
+
+if (process.argv[2] === '--import-child') {
+  await importChild(process.argv[3] ?? '');
+  process.exit(0);
+}
 
 const rows: BenchRow[] = [];
 for (const benchmark of benchmarks) {

@@ -7,7 +7,9 @@
  */
 import { z } from 'zod';
 import { ChargeDateConfigurationSchema } from './chargeDateConfiguration';
-import { normalizeSiteUrl } from './siteUrl';
+import { billingCycles, chargeTypes } from './chargeDateVocabulary';
+import { ImportProblem, InvoicePeriod } from './platformData';
+import { normalizePlatformBaseUrl, normalizeSiteUrl } from './siteUrl';
 
 // ── Errors ────────────────────────────────────────────────────────────────────────────────────
 
@@ -131,7 +133,7 @@ export type ConnectionView = z.infer<typeof ConnectionView>;
 export const ConnectionProblem = z.object({
   kind: z.string(),
   message: z.string(),
-  field: z.enum(['siteUrl', 'companyId', 'publicKey', 'privateKey']).optional(),
+  field: z.enum(['siteUrl', 'companyId', 'publicKey', 'privateKey', 'baseUrl', 'token']).optional(),
   permission: z.string().optional(),
 });
 export type ConnectionProblem = z.infer<typeof ConnectionProblem>;
@@ -150,6 +152,41 @@ export const ConnectionSaveResult = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), message: z.string(), problem: ConnectionProblem }),
 ]);
 export type ConnectionSaveResult = z.infer<typeof ConnectionSaveResult>;
+
+// ── Platform connection (Settings › Authentication, "Platform Connection") ──────────────────
+
+/** `token` may be empty only to re-test or re-save an unchanged base URL: the saved token is used. */
+export const PlatformConnectionFields = z
+  .object({
+    baseUrl: checked(z.string().max(2048, 'The URL is too long.'), (value) => {
+      const result = normalizePlatformBaseUrl(value);
+      return result.ok ? undefined : result.reason;
+    }),
+    token: checked(z.string().max(4096, 'The token is too long.'), noSpaces('A token')),
+  })
+  .strict();
+export type PlatformConnectionFields = z.infer<typeof PlatformConnectionFields>;
+
+export const PlatformConnectionView = z.object({
+  baseUrl: z.string(),
+  platformName: z.string(),
+  accountName: z.string(),
+  savedAt: z.string(),
+  tokenSaved: z.literal(true),
+});
+export type PlatformConnectionView = z.infer<typeof PlatformConnectionView>;
+
+export const PlatformTestResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), platformName: z.string(), accountName: z.string() }),
+  z.object({ ok: z.literal(false), problem: ConnectionProblem }),
+]);
+export type PlatformTestResult = z.infer<typeof PlatformTestResult>;
+
+export const PlatformSaveResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), connection: PlatformConnectionView }),
+  z.object({ ok: z.literal(false), message: z.string(), problem: ConnectionProblem }),
+]);
+export type PlatformSaveResult = z.infer<typeof PlatformSaveResult>;
 
 // ── Configuration (Settings › Configuration) ────────────────────────────────────────────────
 
@@ -186,6 +223,153 @@ export const SavedConfiguration = z.object({
 });
 export type SavedConfiguration = z.output<typeof SavedConfiguration>;
 
+// ── Platform data and the Invoices tab (Mapping › Invoices) ──────────────────────────────────
+
+export const LoadedPeriod = z.object({
+  period: InvoicePeriod,
+  lines: z.number().int(),
+  synced: z.number().int(),
+  lastLoadedAt: z.string(),
+  source: z.enum(['platform', 'file']),
+  sourceName: z.string().nullable(),
+});
+export type LoadedPeriod = z.infer<typeof LoadedPeriod>;
+
+export const LoadChoices = z.object({
+  current: InvoicePeriod,
+  previous: InvoicePeriod,
+  platformConnected: z.boolean(),
+});
+export type LoadChoices = z.infer<typeof LoadChoices>;
+
+export const FileReadingOptions = z
+  .object({
+    dateOrder: z.enum(['iso', 'day-first']).optional(),
+    decimalMark: z.enum(['.', ',', 'auto']).optional(),
+    thousandsSeparator: z.enum([',', '.', ' ', "'"]).nullable().optional(),
+    encoding: z.enum(['utf-8', 'windows-1252', 'auto']).optional(),
+    delimiter: z.enum([',', ';', '\t', 'auto']).optional(),
+  })
+  .strict();
+export type FileReadingOptions = z.infer<typeof FileReadingOptions>;
+
+export const LoadInvoicesInput = z
+  .object({
+    periods: z.array(InvoicePeriod).min(1, 'Select at least one month.').max(2),
+    source: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('platform') }).strict(),
+      z
+        .object({
+          kind: z.literal('file'),
+          fileId: z.string().min(1).max(100),
+          options: FileReadingOptions,
+        })
+        .strict(),
+    ]),
+  })
+  .strict();
+export type LoadInvoicesInput = z.infer<typeof LoadInvoicesInput>;
+
+export const LoadInvoicesResult = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    periods: z.array(
+      z.object({
+        period: InvoicePeriod,
+        lines: z.number().int(),
+        removed: z.number().int(),
+        keptSynced: z.number().int(),
+      }),
+    ),
+    outsidePeriods: z.number().int(),
+  }),
+  z.object({
+    ok: z.literal(false),
+    problems: z.array(ImportProblem),
+    totalProblems: z.number().int(),
+  }),
+]);
+export type LoadInvoicesResult = z.infer<typeof LoadInvoicesResult>;
+
+export const LineStatus = z.enum([
+  'Not Mapped',
+  'Ready',
+  'Excluded',
+  'Synced',
+  'Failed',
+  'Cancelled',
+]);
+export type LineStatus = z.infer<typeof LineStatus>;
+
+export const invoiceSortColumns = [
+  'invoiceId',
+  'invoiceDate',
+  'organizationName',
+  'contractId',
+  'subscriptionName',
+  'offerName',
+  'chargeType',
+  'billingCycle',
+  'quantity',
+  'unitPrice',
+  'unitCost',
+  'currency',
+  'chargeStart',
+  'chargeEnd',
+  'status',
+] as const;
+export const InvoiceSortColumn = z.enum(invoiceSortColumns);
+export type InvoiceSortColumn = z.infer<typeof InvoiceSortColumn>;
+
+export const InvoicePageQuery = z
+  .object({
+    period: InvoicePeriod,
+    offset: z.number().int().min(0),
+    limit: z.number().int().min(1).max(500),
+    sort: z
+      .object({ column: InvoiceSortColumn, direction: z.enum(['asc', 'desc']) })
+      .strict()
+      .optional(),
+    search: z.string().max(200).optional(),
+    chargeType: z.enum(chargeTypes).optional(),
+    billingCycle: z.enum(billingCycles).optional(),
+    status: LineStatus.optional(),
+  })
+  .strict();
+export type InvoicePageQuery = z.infer<typeof InvoicePageQuery>;
+
+const Badge = z.enum(['none', 'System Updated', 'User Updated']);
+export const DateToSend = z.object({ date: z.string(), badge: Badge, platformDate: z.string() });
+
+export const InvoiceLineRow = z.object({
+  lineId: z.string(),
+  invoiceId: z.string(),
+  invoiceDate: z.string(),
+  organizationId: z.string(),
+  organizationName: z.string(),
+  psaOrganizationName: z.string().nullable(),
+  contractId: z.string(),
+  psaAgreementName: z.string().nullable(),
+  subscriptionName: z.string(),
+  offerId: z.string(),
+  offerName: z.string(),
+  psaProductName: z.string().nullable(),
+  chargeType: z.object({ platformName: z.enum(chargeTypes), name: z.string(), badge: Badge }),
+  billingCycle: z.enum(billingCycles),
+  quantity: z.string(),
+  unitPrice: z.string(),
+  unitCost: z.string().nullable(),
+  currency: z.string(),
+  chargeStart: DateToSend,
+  chargeEnd: DateToSend,
+  status: LineStatus,
+  statusDetail: z.string().nullable(),
+});
+export type InvoiceLineRow = z.infer<typeof InvoiceLineRow>;
+
+export const InvoicePage = z.object({ rows: z.array(InvoiceLineRow), total: z.number().int() });
+export type InvoicePage = z.infer<typeof InvoicePage>;
+
 // ── Channels ──────────────────────────────────────────────────────────────────────────────────
 
 const NoInput = z.undefined();
@@ -202,12 +386,37 @@ export const contract = {
   'auth.save': { input: ConnectionFields, output: ConnectionSaveResult },
   /** Cancels running jobs, deletes the key from the keychain, clears the connection. */
   'auth.disconnect': { input: NoInput, output: z.object({ disconnected: z.literal(true) }) },
+  'platform.current': { input: NoInput, output: PlatformConnectionView.nullable() },
+  /** Calls /v1/me with the base URL and token. */
+  'platform.test': { input: PlatformConnectionFields, output: PlatformTestResult },
+  /** Tests, then stores: the token in the OS keychain, the rest in settings. */
+  'platform.save': { input: PlatformConnectionFields, output: PlatformSaveResult },
+  /** Forgets the Platform connection and deletes its token from the keychain. */
+  'platform.remove': { input: NoInput, output: z.object({ removed: z.literal(true) }) },
   /** The saved configuration, or null before the first "Save Configuration". */
   'configuration.get': { input: NoInput, output: SavedConfiguration.nullable() },
   /** Active agreement types from ConnectWise, for the "Agreement Type" dropdown. */
   'configuration.agreementTypes': { input: NoInput, output: z.array(AgreementTypeChoice) },
   /** Validates (the Agreement Type must exist in ConnectWise), saves a new version, logs it. */
   'configuration.save': { input: ConfigurationInput, output: SavedConfiguration },
+  /** Months that have loaded lines, newest first, within the 15 months kept. */
+  'invoices.periods': { input: NoInput, output: z.array(LoadedPeriod) },
+  /** The months the Load dialog offers and whether the Platform connection is saved. */
+  'invoices.loadChoices': { input: NoInput, output: LoadChoices },
+  /** Loads lines of the chosen months from a source (a job: progress events, cancellable). */
+  'invoices.load': { input: LoadInvoicesInput, output: LoadInvoicesResult },
+  /** One page of a month's lines, sorted and filtered in the store. */
+  'invoices.page': { input: InvoicePageQuery, output: InvoicePage },
+  /** Electron: a native "open file" dialog for an export file. The preview uploads instead. */
+  'files.pickExportFile': {
+    input: NoInput,
+    output: z.object({ fileId: z.string(), name: z.string(), size: z.number().int() }).nullable(),
+  },
+  /** Cancels a running job by id (from its progress events). */
+  'jobs.cancel': {
+    input: z.object({ id: z.string().max(100) }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
   /** Pulls every ConnectWise Company into the app's store (a job: progress events, cancellable). */
   'companies.pull': { input: NoInput, output: z.object({ companies: z.number().int() }) },
   /** Opens a page of the user's own ConnectWise site in the browser; anything else is refused. */

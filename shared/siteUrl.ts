@@ -31,3 +31,28 @@ export function normalizeSiteUrl(input: string): SiteUrlResult {
   }
   return { ok: true, siteUrl: url.origin };
 }
+
+export type PlatformBaseUrlResult = { ok: true; baseUrl: string } | { ok: false; reason: string };
+
+/** The base URL every documented path is appended to: https (http only on loopback), no query. */
+export function normalizePlatformBaseUrl(input: string): PlatformBaseUrlResult {
+  const trimmed = input.trim();
+  if (!trimmed) return { ok: false, reason: 'Enter the base URL of the Platform API.' };
+  if (/\s/.test(trimmed)) return { ok: false, reason: 'A URL cannot contain spaces.' };
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
+  } catch {
+    return { ok: false, reason: 'This is not a valid URL, e.g. https://api.platform.example' };
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    return {
+      ok: false,
+      reason: 'The URL must not contain a user name, password, query or fragment.',
+    };
+  }
+  const allowed =
+    url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+  if (!allowed) return { ok: false, reason: 'The Platform API must be reached over https.' };
+  return { ok: true, baseUrl: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
+}

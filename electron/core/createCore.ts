@@ -1,12 +1,17 @@
+import type { Readable } from 'node:stream';
 import type { AppStatus, BridgeResult, EventName } from '../../shared/contract';
 import { createCompanyDirectory } from './companies';
 import { createConfiguration } from './configuration';
 import { abortableSleep, connectToConnectWise, createLimiterRegistry } from './connectwise';
 import { createCredentials } from './credentials';
+import { AppError } from './errors';
 import { createEventBus } from './events';
 import { createExternalLinks } from './external';
+import { createFileInbox, type InboxFile } from './files';
+import { createInvoices } from './invoices';
 import { createJobRegistry } from './jobs';
 import { createAuditLog, createSystemLog } from './logs';
+import { createPlatformClient, createPlatformConnection } from './platform';
 import type { CorePorts } from './ports';
 import { createRouter } from './router';
 import { createSettingsStore } from './settings';
@@ -18,6 +23,8 @@ export interface Core {
   dispatch(channel: unknown, rawInput: unknown): Promise<BridgeResult>;
   /** Every core → UI event, already checked against the contract. */
   subscribe(listener: (name: EventName, payload: unknown) => void): () => void;
+  /** The preview host streams an uploaded export file here; the renderer then loads it by id. */
+  receiveExportFile(name: string, body: Readable): Promise<InboxFile>;
   /** For the shells (tray, window title) without a round trip through the router. */
   status(): AppStatus;
   close(): void;
@@ -59,6 +66,27 @@ export function createCore(ports: CorePorts): Core {
     now: ports.clock.now,
     osUserName: ports.osUserName,
   });
+  const platform = createPlatformConnection({
+    settings,
+    secrets: ports.secrets,
+    createClient: (connection) => createPlatformClient(connection, { clock: ports.clock, sleep }),
+    systemLog,
+    audit,
+    now: ports.clock.now,
+    osUserName: ports.osUserName,
+  });
+  const files = createFileInbox();
+  const invoices = createInvoices({
+    db,
+    jobs,
+    files,
+    platform,
+    configuration,
+    systemLog,
+    audit,
+    now: ports.clock.now,
+    osUserName: ports.osUserName,
+  });
   const links = createExternalLinks({
     siteUrl: () => settings.get().connection?.siteUrl ?? null,
     openExternal: ports.openExternal,
@@ -77,6 +105,28 @@ export function createCore(ports: CorePorts): Core {
       'configuration.get': () => configuration.get(),
       'configuration.agreementTypes': () => configuration.agreementTypes(),
       'configuration.save': (input) => configuration.save(input),
+      'platform.current': () => platform.current(),
+      'platform.test': (fields) => platform.test(fields),
+      'platform.save': (fields) => platform.save(fields),
+      'platform.remove': async () => {
+        await platform.remove();
+        return { removed: true } as const;
+      },
+      'invoices.periods': () => invoices.periods(),
+      'invoices.loadChoices': () => invoices.loadChoices(),
+      'invoices.load': (input) => invoices.load(input),
+      'invoices.page': (query) => invoices.page(query),
+      'files.pickExportFile': async () => {
+        if (!ports.pickExportFile) {
+          throw new AppError(
+            'Not Available',
+            'Choose the file with the file field: this window cannot open a dialog.',
+          );
+        }
+        const path = await ports.pickExportFile();
+        return path ? files.register(path) : null;
+      },
+      'jobs.cancel': ({ id }) => ({ cancelled: jobs.cancel(id, 'cancelled by the user') }),
       'companies.pull': async () => {
         // The client is made inside the job, so a Disconnect that lands while it connects
         // cancels the pull too.
@@ -106,9 +156,11 @@ export function createCore(ports: CorePorts): Core {
   return {
     dispatch: router.dispatch,
     subscribe: bus.subscribe,
+    receiveExportFile: (name, body) => files.receive(name, body),
     status: () => computeAppStatus(settings.get()),
     close: () => {
       jobs.cancelAll('the app is closing');
+      void files.clear();
       db.close();
     },
   };

@@ -47,6 +47,8 @@ export interface CorePorts {
   osUserName(): string;
   appVersion: string;
   runtime: 'electron' | 'preview';
+  /** Electron's native "open file" dialog; absent in the preview, which uploads instead. */
+  pickExportFile?: () => Promise<string | null>;
   /** Waits between retries; tests pass one that records instead of waiting. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }

@@ -7,7 +7,7 @@ import { type Core, readRendererFile } from '../core';
 import { refuseBridgeRequest, refuseHost } from './bridgeGuard';
 
 export interface PreviewServerOptions {
-  core: Pick<Core, 'dispatch' | 'subscribe'>;
+  core: Pick<Core, 'dispatch' | 'subscribe'> & Partial<Pick<Core, 'receiveExportFile'>>;
   rendererDir: string;
   /** 0 picks a free port. */
   port?: number;
@@ -61,6 +61,21 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
         ? parsed
         : { channel: undefined, input: undefined };
       return sendJson(res, 200, await options.core.dispatch(channel, input));
+    }
+    if (path === '/bridge/upload') {
+      if (req.method !== 'POST') return sendJson(res, 405, forbidden('Use POST.'));
+      const refused = refuseBridgeRequest(req, guard, 'invoke');
+      if (refused) return sendJson(res, 403, forbidden(refused));
+      if (!options.core.receiveExportFile)
+        return sendJson(res, 404, failure('Not Available', 'No uploads here.'));
+      const name = new URL(req.url ?? '/', origin).searchParams.get('name') ?? 'export';
+      try {
+        const file = await options.core.receiveExportFile(name, req);
+        return sendJson(res, 200, { ok: true, value: file });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : 'The file could not be received.';
+        return sendJson(res, 400, failure('Validation Error', message));
+      }
     }
     if (path === '/bridge/events') {
       const refused = refuseBridgeRequest(req, guard, 'events');

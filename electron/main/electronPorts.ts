@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { app, Notification, shell } from 'electron';
+import { app, dialog, Notification, shell } from 'electron';
 import Store from 'electron-store';
 import keytar from 'keytar';
 import {
@@ -41,6 +41,14 @@ export function electronPorts(siteUrl: () => string | null): CorePorts {
     },
     openExternal: (url) => openConnectWisePage(url, siteUrl()),
     osUserName: () => userInfo().username,
+    pickExportFile: async () => {
+      const choice = await dialog.showOpenDialog({
+        title: 'Choose a Platform invoice export',
+        properties: ['openFile'],
+        filters: [{ name: 'Invoice exports', extensions: ['csv', 'txt', 'xlsx', 'json'] }],
+      });
+      return choice.canceled ? null : (choice.filePaths[0] ?? null);
+    },
     appVersion: app.getVersion(),
     runtime: 'electron',
   };

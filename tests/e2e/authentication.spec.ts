@@ -8,7 +8,7 @@ async function fillCredentials(
   page: Page,
   values: { siteUrl: string; companyId: string; publicKey: string; privateKey: string },
 ) {
-  await page.getByLabel('API URL').fill(values.siteUrl);
+  await page.getByLabel(/^API URL/).fill(values.siteUrl);
   await page.getByLabel('ConnectWise Company ID').fill(values.companyId);
   await page.getByLabel('API Public Key').fill(values.publicKey);
   await page.getByLabel('API Private Key').fill(values.privateKey);
@@ -57,7 +57,7 @@ test('a new user tests, saves, reloads and disconnects the ConnectWise connectio
 
   // Saving wrong untested values stores nothing.
   await page.getByLabel('API Private Key').fill('wrong-private-key');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(
     page.getByRole('alert').filter({
       hasText: 'Connection was not established. Please validate settings information.',
@@ -67,7 +67,7 @@ test('a new user tests, saves, reloads and disconnects the ConnectWise connectio
 
   // Saving the right values lands on Mapping › Organizations.
   await page.getByLabel('API Private Key').fill(right.privateKey);
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Mapping', level: 1 })).toBeVisible();
   await expect(page.getByRole('tab', { name: 'Organizations' })).toHaveAttribute(
     'aria-selected',
@@ -82,7 +82,7 @@ test('a new user tests, saves, reloads and disconnects the ConnectWise connectio
   // After a reload the fields show the saved values and the key stays masked.
   await page.reload();
   await nav.getByRole('button', { name: 'Settings' }).click();
-  await expect(page.getByLabel('API URL')).toHaveValue(right.siteUrl);
+  await expect(page.getByLabel(/^API URL/)).toHaveValue(right.siteUrl);
   await expect(page.getByLabel('API Public Key')).toHaveValue(right.publicKey);
   await expect(page.getByLabel('API Private Key')).toHaveValue('');
   await expect(page.getByLabel('API Private Key')).toHaveAttribute('placeholder', '********');
@@ -97,7 +97,7 @@ test('a new user tests, saves, reloads and disconnects the ConnectWise connectio
   await page.getByRole('button', { name: 'Disconnect' }).click();
   await dialog.getByRole('button', { name: 'Confirm' }).click();
   await expect(page.getByText('Integration disconnected successfully.')).toBeVisible();
-  await expect(page.getByLabel('API URL')).toHaveValue('');
+  await expect(page.getByLabel(/^API URL/)).toHaveValue('');
   await expect(page.getByLabel('API Public Key')).toHaveValue('');
   await expect(page.getByRole('button', { name: 'Disconnect' })).toBeHidden();
   expect(keychainHolds(preview.keychainService, `${right.companyId}@${right.siteUrl}`)).toBe('');

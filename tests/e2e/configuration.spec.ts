@@ -15,11 +15,11 @@ test('a user configures the Agreement Type and charge-date rules, with the gatin
 }, testInfo) => {
   const nav = page.getByRole('navigation', { name: 'Main' });
   await page.goto(preview.url);
-  await page.getByLabel('API URL').fill(simulator.siteUrl);
+  await page.getByLabel(/^API URL/).fill(simulator.siteUrl);
   await page.getByLabel('ConnectWise Company ID').fill(simulator.credentials.companyId);
   await page.getByLabel('API Public Key').fill(simulator.credentials.publicKey);
   await page.getByLabel('API Private Key').fill(simulator.credentials.privateKey);
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Mapping', level: 1 })).toBeVisible();
   await page.getByRole('button', { name: 'Open Configuration' }).click();
   await expect(page.getByRole('tab', { name: 'Configuration' })).toHaveAttribute(

@@ -8,6 +8,7 @@ import {
   type ConnectWiseSimulator,
   startConnectWiseSimulator,
 } from '../../electron/sandbox/connectwise';
+import { type PlatformSimulator, startPlatformSimulator } from '../../electron/sandbox/platform';
 
 export interface PreviewHost {
   /** The URL the host printed, token included. */
@@ -72,7 +73,32 @@ export async function startPreviewHost(): Promise<PreviewHost & { stop(): Promis
   };
 }
 
-export const test = base.extend<{ preview: PreviewHost; simulator: ConnectWiseSimulator }>({
+/** Calls the preview bridge as the app's page does, to set up state a spec is not about. */
+export async function invoke(
+  host: PreviewHost,
+  channel: string,
+  input?: unknown,
+): Promise<unknown> {
+  const token = new URL(host.url).hash.replace('#token=', '');
+  const response = await fetch(`${host.origin}/bridge/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: host.origin, 'x-bridge-token': token },
+    body: JSON.stringify({ channel, input }),
+  });
+  const result = (await response.json()) as {
+    ok: boolean;
+    value?: unknown;
+    error?: { message: string };
+  };
+  if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`);
+  return result.value;
+}
+
+export const test = base.extend<{
+  preview: PreviewHost;
+  simulator: ConnectWiseSimulator;
+  platform: PlatformSimulator;
+}>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as a destructured object.
   preview: async ({}, use) => {
     const host = await startPreviewHost();
@@ -84,6 +110,12 @@ export const test = base.extend<{ preview: PreviewHost; simulator: ConnectWiseSi
     const simulator = await startConnectWiseSimulator({ seed: 11, companies: 300 });
     await use(simulator);
     await simulator.close();
+  },
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as a destructured object.
+  platform: async ({}, use) => {
+    const platform = await startPlatformSimulator({ seed: 11, organizations: 60 });
+    await use(platform);
+    await platform.close();
   },
 });
 

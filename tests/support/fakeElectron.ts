@@ -152,6 +152,10 @@ export class Notification {
 
 export const session = {};
 
+export const dialog = {
+  showOpenDialog: async () => ({ canceled: true, filePaths: [] as string[] }),
+};
+
 export function fakeSession() {
   const recorded: {
     request?: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;

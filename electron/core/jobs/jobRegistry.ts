@@ -75,6 +75,13 @@ export function createJobRegistry(deps: {
       }
     },
 
+    /** Cancels one job by id; false when it is not running (any more). */
+    cancel(id: string, reason: string): boolean {
+      const entry = running.get(id);
+      entry?.controller.abort(reason);
+      return entry !== undefined;
+    },
+
     /** Cancels every running job; returns how many there were. */
     cancelAll(reason: string): number {
       const count = running.size;

@@ -22,6 +22,16 @@ export const Settings = z.object({
   connection: SavedConnection.nullable(),
   /** True once credentials were saved at least once, so a Disconnect differs from "never set up". */
   everConnected: z.boolean(),
+  /** The Platform API connection; its token lives in the OS keychain. */
+  platform: z
+    .object({
+      baseUrl: z.string(),
+      platformName: z.string(),
+      accountName: z.string(),
+      savedAt: z.string(),
+    })
+    .nullable()
+    .default(null),
   /** Null until the first "Save Configuration"; the Agreement Type in it lifts the gating. */
   configuration: SavedConfiguration.nullable(),
 });
@@ -31,5 +41,6 @@ export const defaultSettings: Settings = {
   schemaVersion: currentSettingsVersion,
   connection: null,
   everConnected: false,
+  platform: null,
   configuration: null,
 };

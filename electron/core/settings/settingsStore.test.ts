@@ -37,6 +37,7 @@ describe('settings store', () => {
       schemaVersion: 2,
       connection: null,
       everConnected: true,
+      platform: null,
       configuration: {
         version: 1,
         savedAt: '2026-11-25T10:00:00.000Z',

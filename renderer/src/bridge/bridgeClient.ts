@@ -29,6 +29,8 @@ type InputArgs<C extends Channel> =
 export interface BridgeClient {
   invoke<C extends Channel>(channel: C, ...args: InputArgs<C>): Promise<ChannelOutput<C>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** Uploads an export file where the transport can (the preview); null where it cannot (Electron). */
+  upload: ((file: File) => Promise<{ fileId: string; name: string; size: number }>) | null;
 }
 
 /** Typed from the contract; the core validates everything again on its side. */
@@ -42,5 +44,13 @@ export function createBridgeClient(transport: Transport): BridgeClient {
     on(event, listener) {
       return transport.on(event, (payload) => listener(payload as never));
     },
+    upload: transport.upload
+      ? async (file) => {
+          const result = await transport.upload?.(file);
+          if (!result) throw new Error('Uploads are not available.');
+          if (!result.ok) throw new BridgeCallError(result.error);
+          return result.value as { fileId: string; name: string; size: number };
+        }
+      : null,
   };
 }

@@ -69,6 +69,14 @@ export function createHttpTransport(token: string): Transport {
       });
       return (await response.json()) as BridgeResult;
     },
+    async upload(file) {
+      const response = await fetch(`/bridge/upload?name=${encodeURIComponent(file.name)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/octet-stream', [tokenHeader]: token },
+        body: file,
+      });
+      return (await response.json()) as BridgeResult;
+    },
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
       set.add(listener);

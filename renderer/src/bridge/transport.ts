@@ -4,4 +4,6 @@ import type { BridgeResult } from '../../../shared/contract';
 export interface Transport {
   invoke(channel: string, input: unknown): Promise<BridgeResult>;
   on(event: string, listener: (payload: unknown) => void): () => void;
+  /** The preview host takes export files as uploads; Electron opens a native dialog instead. */
+  upload?(file: File): Promise<BridgeResult>;
 }

@@ -3,6 +3,7 @@ import { type MappingTab, MappingTab as MappingTabSchema } from '../../../../sha
 import { AgreementTypeNotice } from '../../app/AgreementTypeNotice';
 import { useAppStatus } from '../../app/appStatusStore';
 import { useNavigation } from '../../app/navigationStore';
+import { InvoicesTab } from './invoices';
 
 const tabs: ReadonlyArray<{ value: MappingTab; label: string }> = [
   { value: 'organizations', label: 'Organizations' },
@@ -33,7 +34,9 @@ export function MappingPage({ tab }: { tab: MappingTab }) {
         </Tabs.List>
         {tabs.map(({ value }) => (
           <Tabs.Panel key={value} value={value} pt="md">
-            {null}
+            {value === 'invoices' && tab === 'invoices' ? (
+              <InvoicesTab canLoad={access === 'enabled'} />
+            ) : null}
           </Tabs.Panel>
         ))}
       </Tabs>

@@ -14,6 +14,7 @@ import { useEffect } from 'react';
 import { AdministrativeActions } from './AdministrativeActions';
 import { type Outcome, useAuthentication } from './authenticationStore';
 import { CredentialsHelp } from './CredentialsHelp';
+import { PlatformConnectionCard } from './PlatformConnectionCard';
 
 export function AuthenticationTab() {
   const saved = useAuthentication((state) => state.saved);
@@ -113,6 +114,7 @@ export function AuthenticationTab() {
           </Stack>
         </form>
       </Paper>
+      <PlatformConnectionCard />
       {saved && <AdministrativeActions />}
     </Stack>
   );

@@ -1,0 +1,191 @@
+import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { finished } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { createCore } from '../electron/core';
+import { generateBillingHistory } from '../electron/sandbox/platform';
+import type { BridgeResult } from '../shared/contract';
+import { type Benchmark, type BenchRow, seconds } from './benchTable';
+
+const lineCount = 100_000;
+const month = '2026-10';
+const columns = [
+  'line_id',
+  'invoice_id',
+  'invoice_date',
+  'organization_id',
+  'organization_name',
+  'contract_id',
+  'currency',
+  'subscription_id',
+  'subscription_name',
+  'offer_id',
+  'offer_name',
+  'vendor',
+  'charge_type',
+  'billing_cycle',
+  'quantity',
+  'unit_price',
+  'unit_cost',
+  'charge_start_date',
+  'charge_end_date',
+];
+
+function csvField(value: string | null): string {
+  if (value === null) return '';
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** A Platform export of 100,000 lines, all invoiced in October 2026. */
+async function writeExport(path: string): Promise<void> {
+  const history = generateBillingHistory({
+    seed: 2,
+    organizations: 2400,
+    months: 1,
+    now: () => new Date('2026-10-15T00:00:00Z'),
+    linesPerOrganizationPerMonth: 45,
+  });
+  if (history.invoiceLines.length < lineCount)
+    throw new Error(`only ${history.invoiceLines.length} lines generated`);
+  const out = createWriteStream(path);
+  out.write(`${columns.join(',')}\n`);
+  for (const line of history.invoiceLines.slice(0, lineCount)) {
+    const values = [
+      line.lineId,
+      line.invoiceId,
+      line.invoiceDate,
+      line.organizationId,
+      line.organizationName,
+      line.contractId,
+      line.currency,
+      line.subscriptionId,
+      line.subscriptionName,
+      line.offerId,
+      line.offerName,
+      line.vendor,
+      line.chargeType,
+      line.billingCycle,
+      line.quantity,
+      line.unitPrice,
+      line.unitCost,
+      line.chargeStart,
+      line.chargeEnd,
+    ];
+    out.write(`${values.map(csvField).join(',')}\n`);
+  }
+  out.end();
+  await finished(out);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/** Runs in a child process of its own, so its peak RSS is the import's and nothing else's. */
+export async function importChild(csvPath: string): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'cwbs-bench-'));
+  let settings: Record<string, unknown> = {};
+  const core = createCore({
+    settingsFile: {
+      read: () => settings,
+      write: (value) => {
+        settings = value;
+      },
+    },
+    secrets: { get: async () => null, set: async () => {}, delete: async () => true },
+    databasePath: join(dir, 'data.sqlite'),
+    clock: { now: () => new Date('2026-11-10T12:00:00Z') },
+    logger: { info() {}, warn() {}, error() {} },
+    notifier: { notify() {} },
+    openExternal: async () => {},
+    osUserName: () => 'bench',
+    appVersion: 'bench',
+    runtime: 'preview',
+  });
+  const call = async (channel: string, input: unknown) => {
+    const result: BridgeResult = await core.dispatch(channel, input);
+    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+    return result.value;
+  };
+  const started = performance.now();
+  const file = await core.receiveExportFile('bench.csv', createReadStream(csvPath));
+  const loaded = (await call('invoices.load', {
+    periods: [month],
+    source: { kind: 'file', fileId: file.fileId, options: {} },
+  })) as { ok: boolean; periods?: Array<{ lines: number }> };
+  const importMs = performance.now() - started;
+  if (!loaded.ok || loaded.periods?.[0]?.lines !== lineCount)
+    throw new Error(`import failed: ${JSON.stringify(loaded).slice(0, 300)}`);
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+
+  const time = async (query: Record<string, unknown>) => {
+    const runs: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const t = performance.now();
+      await call('invoices.page', { period: month, limit: 200, ...query });
+      runs.push(performance.now() - t);
+    }
+    return median(runs);
+  };
+  const firstPageMs = await time({ offset: 0 });
+  const filteredPageMs = await time({ offset: 0, search: 'Contoso', chargeType: 'Cycle Fee' });
+  const deepSortedPageMs = await time({
+    offset: 50_000,
+    sort: { column: 'organizationName', direction: 'desc' },
+  });
+  core.close();
+  console.log(
+    JSON.stringify({ importMs, peakRssMb, firstPageMs, filteredPageMs, deepSortedPageMs }),
+  );
+}
+
+export const importInvoiceLines: Benchmark = {
+  name: 'invoice lines: 100,000-line CSV',
+  async run(): Promise<BenchRow[]> {
+    const csvPath = join(mkdtempSync(join(tmpdir(), 'cwbs-bench-')), 'export.csv');
+    await writeExport(csvPath);
+    const child = spawnSync(
+      process.execPath,
+      [fileURLToPath(import.meta.url), '--import-child', csvPath],
+      {
+        encoding: 'utf8',
+      },
+    );
+    if (child.status !== 0) throw new Error(`import child failed:\n${child.stderr}`);
+    const figures = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as Record<
+      string,
+      number
+    >;
+    const ms = (value: number | undefined) => (value ?? Number.NaN).toFixed(1);
+    return [
+      {
+        benchmark: `${this.name}: import (target ≤ 3 s, ≤ 400 MB)`,
+        variant: 'file → staged → swapped in',
+        figures: {
+          seconds: seconds(figures.importMs ?? Number.NaN),
+          'lines/s': Math.round(lineCount / ((figures.importMs ?? Number.NaN) / 1000)),
+          'peak RSS MB': Math.round(figures.peakRssMb ?? Number.NaN),
+        },
+      },
+      {
+        benchmark: `${this.name}: grid page (target ≤ 300 ms)`,
+        variant: 'first 200 lines, default order',
+        figures: { ms: ms(figures.firstPageMs) },
+      },
+      {
+        benchmark: `${this.name}: grid page (target ≤ 150 ms)`,
+        variant: 'filtered: search + charge type',
+        figures: { ms: ms(figures.filteredPageMs) },
+      },
+      {
+        benchmark: `${this.name}: grid page`,
+        variant: 'offset 50,000, sorted by organization desc',
+        figures: { ms: ms(figures.deepSortedPageMs) },
+      },
+    ];
+  },
+};

@@ -1,0 +1,1 @@
+export { createFileInbox, type FileInbox, type InboxFile, maxExportFileBytes } from './fileInbox';

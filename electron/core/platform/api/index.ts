@@ -1,0 +1,7 @@
+export { normalizePlatformBaseUrl } from '../../../../shared/siteUrl';
+export {
+  createPlatformClient,
+  PlatformAccount,
+  type PlatformClient,
+  type PlatformLineEvent,
+} from './platformApiClient';

@@ -1,0 +1,103 @@
+import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { CircleX, Download, Search } from 'lucide-react';
+import { useEffect, useState } from 'react';
+import { type ChargeType, chargeTypes } from '../../../../../shared/chargeDateVocabulary';
+import { type LineStatus, LineStatus as LineStatusSchema } from '../../../../../shared/contract';
+import { InvoiceGrid } from './InvoiceGrid';
+import { useInvoices } from './invoicesStore';
+import { LoadInvoicesDialog, monthLabel } from './LoadInvoicesDialog';
+
+/** Mapping › Invoices: the loaded months and their lines. */
+export function InvoicesTab({ canLoad }: { canLoad: boolean }) {
+  const periods = useInvoices((state) => state.periods);
+  const period = useInvoices((state) => state.period);
+  const total = useInvoices((state) => state.total);
+  const query = useInvoices((state) => state.query);
+  const gridError = useInvoices((state) => state.gridError);
+  const { loadPeriods, choosePeriod, setQuery, openDialog } = useInvoices.getState();
+  const [search, setSearch] = useState(query.search);
+
+  useEffect(() => {
+    void loadPeriods();
+  }, [loadPeriods]);
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      if (search !== useInvoices.getState().query.search) setQuery({ search });
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [search, setQuery]);
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" align="flex-end">
+        <Select
+          label="Show invoices"
+          placeholder={periods.length === 0 ? 'No invoices loaded yet' : 'Choose a month'}
+          data={periods.map((p) => ({
+            value: p.period,
+            label: `${monthLabel(p.period)} (${p.lines} lines)`,
+          }))}
+          value={period}
+          onChange={choosePeriod}
+          allowDeselect={false}
+          w={280}
+        />
+        <Button
+          leftSection={<Download size={16} aria-hidden />}
+          disabled={!canLoad}
+          onClick={() => void openDialog()}
+        >
+          Load Invoices
+        </Button>
+      </Group>
+      {period && (
+        <Group align="flex-end">
+          <TextInput
+            aria-label="Search invoice lines"
+            placeholder="Search organization, subscription, offer, invoice…"
+            leftSection={<Search size={16} aria-hidden />}
+            value={search}
+            onChange={(event) => setSearch(event.currentTarget.value)}
+            w={340}
+          />
+          <Select
+            aria-label="Filter by charge type"
+            placeholder="All charge types"
+            clearable
+            data={[...chargeTypes]}
+            value={query.chargeType}
+            onChange={(value) => setQuery({ chargeType: (value as ChargeType | null) ?? null })}
+            w={200}
+          />
+          <Select
+            aria-label="Filter by status"
+            placeholder="All statuses"
+            clearable
+            data={[...LineStatusSchema.options]}
+            value={query.status}
+            onChange={(value) => setQuery({ status: (value as LineStatus | null) ?? null })}
+            w={180}
+          />
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {total} {total === 1 ? 'line' : 'lines'}
+          </Text>
+        </Group>
+      )}
+      {gridError && (
+        <Alert color="red" icon={<CircleX size={18} aria-hidden />}>
+          {gridError}
+        </Alert>
+      )}
+      {period ? (
+        <InvoiceGrid />
+      ) : (
+        <Text c="dimmed">
+          No invoice lines are loaded yet. Use "Load Invoices" to load the current or previous
+          month.
+        </Text>
+      )}
+      <LoadInvoicesDialog />
+    </Stack>
+  );
+}

@@ -1,0 +1,1 @@
+export { InvoicesTab } from './InvoicesTab';
