@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, invoke, test } from './previewHost';
 
@@ -37,6 +38,18 @@ test('a user connects the Platform, loads two months of invoice lines, browses t
   await expect(
     card.getByRole('alert').filter({ hasText: 'Platform connection saved.' }),
   ).toBeVisible();
+  // The token is in the OS keychain (checked with secret-tool, not the app), and not in the page.
+  const stored = execFileSync(
+    'secret-tool',
+    ['lookup', 'service', preview.keychainService, 'account', `platform@${platform.baseUrl}`],
+    { encoding: 'utf8' },
+  );
+  expect(stored).toBe(platform.token);
+  await page.reload();
+  await nav.getByRole('button', { name: 'Settings' }).click();
+  await expect(card.getByLabel('Platform API Token')).toHaveValue('');
+  await expect(card.getByLabel('Platform API URL')).toHaveValue(platform.baseUrl);
+  expect(await page.content()).not.toContain(platform.token);
 
   await nav.getByRole('button', { name: 'Mapping' }).click();
   await page.getByRole('tab', { name: 'Invoices' }).click();
