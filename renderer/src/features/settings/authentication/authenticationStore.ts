@@ -7,7 +7,8 @@ import {
 } from '../../../../../shared/contract';
 import { useAppStatus } from '../../../app/appStatusStore';
 import { useNavigation } from '../../../app/navigationStore';
-import { BridgeCallError, bridge } from '../../../bridge';
+import { bridge } from '../../../bridge';
+import { fieldErrors, problemFrom } from './connectionForm';
 
 type FieldErrors = Partial<Record<ConnectionField, string>>;
 
@@ -46,14 +47,7 @@ function draftOf(saved: ConnectionView | null): ConnectionFields {
 
 /** Field-level checks with the contract's own rules, before anything goes over the network. */
 function validate(draft: ConnectionFields, saved: ConnectionView | null): FieldErrors {
-  const errors: FieldErrors = {};
-  const parsed = ConnectionFields.safeParse(draft);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as ConnectionField | undefined;
-      if (field && !errors[field]) errors[field] = issue.message;
-    }
-  }
+  const errors: FieldErrors = fieldErrors<ConnectionField>(ConnectionFields, draft);
   const unchanged =
     saved !== null &&
     draft.siteUrl.trim() === saved.siteUrl &&
@@ -65,14 +59,6 @@ function validate(draft: ConnectionFields, saved: ConnectionView | null): FieldE
       : 'Enter the API Private Key.';
   }
   return errors;
-}
-
-function problemFrom(error: unknown): ConnectionProblem {
-  if (error instanceof BridgeCallError) return { kind: error.kind, message: error.message };
-  return {
-    kind: 'Internal Error',
-    message: error instanceof Error ? error.message : String(error),
-  };
 }
 
 export const useAuthentication = create<AuthenticationState>((set, get) => ({

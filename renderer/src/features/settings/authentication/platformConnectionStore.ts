@@ -4,7 +4,8 @@ import {
   PlatformConnectionFields,
   type PlatformConnectionView,
 } from '../../../../../shared/contract';
-import { BridgeCallError, bridge } from '../../../bridge';
+import { bridge } from '../../../bridge';
+import { fieldErrors, problemFrom } from './connectionForm';
 
 type Field = 'baseUrl' | 'token';
 type Outcome =
@@ -27,14 +28,7 @@ interface PlatformConnectionState {
 }
 
 function validate(draft: { baseUrl: string; token: string }, saved: PlatformConnectionView | null) {
-  const errors: Partial<Record<Field, string>> = {};
-  const parsed = PlatformConnectionFields.safeParse(draft);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as Field | undefined;
-      if (field && !errors[field]) errors[field] = issue.message;
-    }
-  }
+  const errors = fieldErrors<Field>(PlatformConnectionFields, draft);
   if (
     !draft.token &&
     saved?.baseUrl !== draft.baseUrl.trim().replace(/\/+$/, '') &&
@@ -45,14 +39,6 @@ function validate(draft: { baseUrl: string; token: string }, saved: PlatformConn
       : 'Enter the API token.';
   }
   return errors;
-}
-
-function problemFrom(error: unknown): ConnectionProblem {
-  if (error instanceof BridgeCallError) return { kind: error.kind, message: error.message };
-  return {
-    kind: 'Internal Error',
-    message: error instanceof Error ? error.message : String(error),
-  };
 }
 
 export const usePlatformConnection = create<PlatformConnectionState>((set, get) => ({
