@@ -206,8 +206,11 @@ export const useInvoices = create<InvoicesState>((set, get) => ({
         error: null,
       },
     });
+    // Progress travels on the event stream, which may overtake the load's own answer: once the
+    // answer is in, late progress must not bring the "running" state back.
+    let finished = false;
     const stop = bridge().on('job.progress', (progress) => {
-      if (progress.kind !== 'Invoice load') return;
+      if (finished || progress.kind !== 'Invoice load') return;
       set((state) => ({
         dialog: {
           ...state.dialog,
@@ -228,6 +231,7 @@ export const useInvoices = create<InvoicesState>((set, get) => ({
             ? { kind: 'file', fileId: dialog.file.fileId, options: dialog.options }
             : { kind: 'platform' },
       });
+      finished = true;
       // A file is used up by a load (accepted or not): choose it again to retry.
       set((state) => ({ dialog: { ...state.dialog, running: null, result, file: null } }));
       if (result.ok) {
@@ -236,10 +240,12 @@ export const useInvoices = create<InvoicesState>((set, get) => ({
         get().choosePeriod(newest);
       }
     } catch (error) {
+      finished = true;
       set((state) => ({
         dialog: { ...state.dialog, running: null, file: null, error: message(error) },
       }));
     } finally {
+      finished = true;
       stop();
     }
   },
