@@ -6,33 +6,13 @@ import { performance } from 'node:perf_hooks';
 import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../electron/core';
+import { canonicalColumns } from '../electron/core/platform/exportFile';
 import { generateBillingHistory } from '../electron/sandbox/platform';
 import type { BridgeResult } from '../shared/contract';
 import { type Benchmark, type BenchRow, seconds } from './benchTable';
 
 const lineCount = 100_000;
 const month = '2026-10';
-const columns = [
-  'line_id',
-  'invoice_id',
-  'invoice_date',
-  'organization_id',
-  'organization_name',
-  'contract_id',
-  'currency',
-  'subscription_id',
-  'subscription_name',
-  'offer_id',
-  'offer_name',
-  'vendor',
-  'charge_type',
-  'billing_cycle',
-  'quantity',
-  'unit_price',
-  'unit_cost',
-  'charge_start_date',
-  'charge_end_date',
-];
 
 function csvField(value: string | null): string {
   if (value === null) return '';
@@ -51,7 +31,7 @@ async function writeExport(path: string): Promise<void> {
   if (history.invoiceLines.length < lineCount)
     throw new Error(`only ${history.invoiceLines.length} lines generated`);
   const out = createWriteStream(path);
-  out.write(`${columns.join(',')}\n`);
+  out.write(`${canonicalColumns.join(',')}\n`);
   for (const line of history.invoiceLines.slice(0, lineCount)) {
     const values = [
       line.lineId,
