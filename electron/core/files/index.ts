@@ -1,1 +1,0 @@
-export { createFileInbox, type FileInbox, type InboxFile, maxExportFileBytes } from './fileInbox';
