@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { pathAliases } from './pathAliases.ts';
 
 /** Builds the renderer into dist/renderer; both shells serve it from there. */
 export default defineConfig({
@@ -7,6 +8,7 @@ export default defineConfig({
   base: './',
   publicDir: false,
   plugins: [react()],
+  resolve: { alias: pathAliases },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

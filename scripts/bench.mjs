@@ -6,6 +6,7 @@ await build({
   outfile: 'dist/bench/index.mjs',
   bundle: true,
   platform: 'node',
+  tsconfig: 'tsconfig.node.json',
   target: 'node24',
   format: 'esm',
   external: ['keytar'],

@@ -19,6 +19,8 @@ const node = {
   sourcemap: 'linked',
   logLevel: 'warning',
   legalComments: 'none',
+  // Its `paths` give the `@shared/…` import alias.
+  tsconfig: 'tsconfig.node.json',
 };
 // Bundled CommonJS dependencies call require(); give the ESM bundles a real one.
 const requireShim = {

@@ -69,3 +69,37 @@ export const ImportProblem = z.object({
   reason: z.string(),
 });
 export type ImportProblem = z.infer<typeof ImportProblem>;
+
+/**
+ * The fields of an invoice line in their documented order (docs/import-format.md), each with
+ * its canonical column name: the export file's header and the database column alike. The one
+ * list of them: the file reader, the store, fixtures and benchmarks all take it from here.
+ */
+export const invoiceLineFields = [
+  { field: 'lineId', column: 'line_id' },
+  { field: 'invoiceId', column: 'invoice_id' },
+  { field: 'invoiceDate', column: 'invoice_date' },
+  { field: 'organizationId', column: 'organization_id' },
+  { field: 'organizationName', column: 'organization_name' },
+  { field: 'contractId', column: 'contract_id' },
+  { field: 'currency', column: 'currency' },
+  { field: 'subscriptionId', column: 'subscription_id' },
+  { field: 'subscriptionName', column: 'subscription_name' },
+  { field: 'offerId', column: 'offer_id' },
+  { field: 'offerName', column: 'offer_name' },
+  { field: 'vendor', column: 'vendor' },
+  { field: 'chargeType', column: 'charge_type' },
+  { field: 'billingCycle', column: 'billing_cycle' },
+  { field: 'quantity', column: 'quantity' },
+  { field: 'unitPrice', column: 'unit_price' },
+  { field: 'unitCost', column: 'unit_cost' },
+  { field: 'chargeStart', column: 'charge_start_date' },
+  { field: 'chargeEnd', column: 'charge_end_date' },
+] as const satisfies ReadonlyArray<{ field: keyof PlatformInvoiceLine; column: string }>;
+
+export type InvoiceLineColumnName = (typeof invoiceLineFields)[number]['column'];
+
+/** A line's values in the order of `invoiceLineFields`. */
+export function invoiceLineValues(line: PlatformInvoiceLine): Array<string | null> {
+  return invoiceLineFields.map(({ field }) => line[field]);
+}

@@ -6,11 +6,11 @@ import { fakePorts, memorySettingsFile, temporaryDirectory } from '../../tests/s
 import { createCore } from './createCore';
 
 describe('createCore', () => {
-  it('opens the database in the user-data folder and logs its start', () => {
+  it('opens the database in the user-data folder and logs its start', async () => {
     const dir = temporaryDirectory();
     const databasePath = join(dir, 'data.sqlite');
     const core = createCore(fakePorts({ databasePath, appVersion: '1.2.3' }));
-    core.close();
+    await core.close();
     expect(existsSync(databasePath)).toBe(true);
     const db = new DatabaseSync(databasePath);
     expect(db.prepare('SELECT level, title, details FROM system_log').all()).toEqual([
@@ -27,10 +27,10 @@ describe('createCore', () => {
     });
     const status = await core.dispatch('app.status', undefined);
     expect(status.ok && status.value).toMatchObject({
-      credentials: 'none',
+      connectwiseConnection: 'none',
       agreementTypeSaved: false,
     });
-    core.close();
+    await core.close();
   });
 
   it('opens only pages of the saved ConnectWise site', async () => {
@@ -48,11 +48,13 @@ describe('createCore', () => {
       }),
     });
     const core = createCore(ports);
-    const refused = await core.dispatch('external.open', { url: 'https://evil.test/' });
+    const refused = await core.dispatch('externalLinks.open', { url: 'https://evil.test/' });
     expect(refused.ok === false && refused.error.kind).toBe('Not Allowed');
-    const opened = await core.dispatch('external.open', { url: 'https://eu.myconnectwise.net/x' });
+    const opened = await core.dispatch('externalLinks.open', {
+      url: 'https://eu.myconnectwise.net/x',
+    });
     expect(opened).toEqual({ ok: true, value: { opened: true } });
     expect(ports.opened).toEqual(['https://eu.myconnectwise.net/x']);
-    core.close();
+    await core.close();
   });
 });

@@ -1,21 +1,25 @@
 import type { Readable } from 'node:stream';
-import type { AppStatus, BridgeResult, EventName } from '../../shared/contract';
-import { createCompanyDirectory } from './companies';
-import { createConfiguration } from './configuration';
-import { abortableSleep, connectToConnectWise, createLimiterRegistry } from './connectwise';
-import { createCredentials } from './credentials';
-import { AppError } from './errors';
+import type { AppStatus, BridgeResult, EventName } from '@shared/contract';
+import { appHandlers, computeAppStatus } from './app';
+import { companiesHandlers, createCompanyDirectory } from './companies';
+import { configurationHandlers, createConfiguration } from './configuration';
+import { connectToConnectWise, createLimiterRegistry } from './connectwise';
+import {
+  connectwiseConnectionHandlers,
+  createConnectWiseConnection,
+} from './connectwise-connection';
 import { createEventBus } from './events';
-import { createExternalLinks } from './external';
-import { createFileInbox, type InboxFile } from './files';
-import { createInvoices } from './invoices';
-import { createJobRegistry } from './jobs';
+import { createFileInbox, exportFileHandlers, type InboxFile } from './export-file';
+import { createExternalLinks, externalLinksHandlers } from './external-links';
+import { abortableSleep } from './http';
+import { createJobRegistry, jobsHandlers } from './jobs';
 import { createAuditLog, createSystemLog } from './logs';
-import { createPlatformClient, createPlatformConnection } from './platform';
+import { createPlatformClient } from './platform-api';
+import { createPlatformConnection, platformConnectionHandlers } from './platform-connection';
+import { createPlatformData, platformDataHandlers } from './platform-data';
 import type { CorePorts } from './ports';
 import { createRouter } from './router';
 import { createSettingsStore } from './settings';
-import { computeAppStatus } from './status';
 import { openDatabase } from './store';
 
 export interface Core {
@@ -27,68 +31,58 @@ export interface Core {
   receiveExportFile(name: string, body: Readable): Promise<InboxFile>;
   /** For the shells (tray, window title) without a round trip through the router. */
   status(): AppStatus;
-  close(): void;
+  /** Cancels running jobs, waits until they have stopped and written their ends, then closes. */
+  close(): Promise<void>;
 }
 
-/** Wires every capability once. The Electron main process and the preview host both call it. */
+/**
+ * Wires every capability once. The Electron main process and the preview host both call it.
+ * A new capability is built here and registers its handlers in the router below: one line each.
+ */
 export function createCore(ports: CorePorts): Core {
+  const now = ports.clock.now;
+  const osUserName = ports.osUserName;
+  const sleep = ports.sleep ?? abortableSleep;
   const db = openDatabase(ports.databasePath);
-  const settings = createSettingsStore(ports.settingsFile, ports.logger, ports.clock.now);
+  const settings = createSettingsStore(ports.settingsFile, ports.logger, now);
   const systemLog = createSystemLog(db, ports.clock);
   const audit = createAuditLog(db, ports.clock);
   const bus = createEventBus(ports.logger);
   const jobs = createJobRegistry({
-    now: ports.clock.now,
+    now,
     onProgress: ({ id, kind, progress }) => {
-      if (progress) bus.emit('job.progress', { id, kind, ...progress });
+      if (progress) bus.emit('jobs.progress', { id, kind, ...progress });
     },
   });
-  const companies = createCompanyDirectory(db, ports.clock.now);
-  const sleep = ports.sleep ?? abortableSleep;
+  const records = { systemLog, audit, now, osUserName };
   const limiters = createLimiterRegistry({ maxConcurrency: 6, clock: ports.clock, sleep });
-  const credentials = createCredentials({
+  const connectwiseConnection = createConnectWiseConnection({
+    ...records,
     settings,
     secrets: ports.secrets,
     connect: (connection, options) =>
       connectToConnectWise(connection, { clock: ports.clock, limiters, sleep }, options),
-    systemLog,
-    audit,
     jobs,
-    now: ports.clock.now,
-    osUserName: ports.osUserName,
   });
-  const configuration = createConfiguration({
-    db,
-    settings,
-    credentials,
-    systemLog,
-    audit,
-    now: ports.clock.now,
-    osUserName: ports.osUserName,
-  });
-  const platform = createPlatformConnection({
+  const platformConnection = createPlatformConnection({
+    ...records,
     settings,
     secrets: ports.secrets,
     createClient: (connection) => createPlatformClient(connection, { clock: ports.clock, sleep }),
-    systemLog,
-    audit,
-    now: ports.clock.now,
-    osUserName: ports.osUserName,
   });
+  const configuration = createConfiguration({ ...records, db, settings, connectwiseConnection });
   const files = createFileInbox();
-  const invoices = createInvoices({
+  const platformData = createPlatformData({
+    ...records,
     db,
     jobs,
     files,
-    platform,
+    platformConnection,
     configuration,
-    systemLog,
-    audit,
-    now: ports.clock.now,
-    osUserName: ports.osUserName,
   });
+  const companies = createCompanyDirectory({ db, now, jobs, connectwiseConnection });
   const links = createExternalLinks({
-    siteUrl: () => settings.get().connection?.siteUrl ?? null,
+    siteUrl: () => settings.get().connectwiseConnection?.siteUrl ?? null,
     openExternal: ports.openExternal,
   });
 
@@ -97,52 +91,18 @@ export function createCore(ports: CorePorts): Core {
 
   const router = createRouter(
     {
-      'app.status': () => computeAppStatus(settings.get()),
-      'app.info': () => ({ appVersion: ports.appVersion, runtime: ports.runtime }),
-      'auth.current': () => credentials.current(),
-      'auth.test': (fields) => credentials.test(fields),
-      'auth.save': (fields) => credentials.save(fields),
-      'configuration.get': () => configuration.get(),
-      'configuration.agreementTypes': () => configuration.agreementTypes(),
-      'configuration.save': (input) => configuration.save(input),
-      'platform.current': () => platform.current(),
-      'platform.test': (fields) => platform.test(fields),
-      'platform.save': (fields) => platform.save(fields),
-      'platform.remove': async () => {
-        await platform.remove();
-        return { removed: true } as const;
-      },
-      'invoices.periods': () => invoices.periods(),
-      'invoices.loadChoices': () => invoices.loadChoices(),
-      'invoices.load': (input) => invoices.load(input),
-      'invoices.page': (query) => invoices.page(query),
-      'files.pickExportFile': async () => {
-        if (!ports.pickExportFile) {
-          throw new AppError(
-            'Not Available',
-            'Choose the file with the file field: this window cannot open a dialog.',
-          );
-        }
-        const path = await ports.pickExportFile();
-        return path ? files.register(path) : null;
-      },
-      'jobs.cancel': ({ id }) => ({ cancelled: jobs.cancel(id, 'cancelled by the user') }),
-      'companies.pull': async () => {
-        // The client is made inside the job, so a Disconnect that lands while it connects
-        // cancels the pull too.
-        const pulled = await jobs.run('ConnectWise companies pull', async (job) =>
-          companies.pull(await credentials.client(job.signal), job),
-        );
-        return { companies: pulled };
-      },
-      'auth.disconnect': async () => {
-        await credentials.disconnect();
-        return { disconnected: true } as const;
-      },
-      'external.open': async ({ url }) => {
-        await links.open(url);
-        return { opened: true } as const;
-      },
+      ...appHandlers({
+        settings,
+        info: { appVersion: ports.appVersion, runtime: ports.runtime },
+      }),
+      ...connectwiseConnectionHandlers(connectwiseConnection),
+      ...platformConnectionHandlers(platformConnection),
+      ...configurationHandlers(configuration),
+      ...platformDataHandlers(platformData),
+      ...exportFileHandlers({ files, pickExportFile: ports.pickExportFile }),
+      ...companiesHandlers(companies),
+      ...jobsHandlers(jobs),
+      ...externalLinksHandlers(links),
     },
     ports.logger,
   );
@@ -153,15 +113,19 @@ export function createCore(ports: CorePorts): Core {
     details: `Version ${ports.appVersion} (${ports.runtime})`,
   });
 
+  let closing: Promise<void> | null = null;
   return {
     dispatch: router.dispatch,
     subscribe: bus.subscribe,
     receiveExportFile: (name, body) => files.receive(name, body),
     status: () => computeAppStatus(settings.get()),
-    close: () => {
-      jobs.cancelAll('the app is closing');
-      void files.clear();
-      db.close();
+    close() {
+      closing ??= (async () => {
+        await jobs.stopAll('the app is closing');
+        await files.clear();
+        db.close();
+      })();
+      return closing;
     },
   };
 }

@@ -1,23 +1,13 @@
 /**
- * `npm run preview`: the core in plain Node, the built renderer and the bridge on 127.0.0.1.
- * How the app runs and is tested where Electron cannot.
+ * `npm run preview`: starts the preview host and prints where to open it.
  *
  *   node dist/host/index.mjs [--port 0] [--user-data DIR] [--keychain-service NAME]
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import Conf from 'conf';
-import { createCore, settingsFileFromConf, systemClock } from '../core';
-import {
-  consoleLogger,
-  consoleNotifier,
-  lazyKeytarSecretStore,
-  openInDesktopBrowser,
-  osUserName,
-} from './hostPorts';
-import { startPreviewServer } from './previewServer';
+import { startPreviewHost } from './previewHost';
 
 const { values } = parseArgs({
   options: {
@@ -28,37 +18,23 @@ const { values } = parseArgs({
 });
 
 const here = import.meta.dirname;
-const userData = resolve(values['user-data']);
-mkdirSync(userData, { recursive: true });
-const packageJson = JSON.parse(readFileSync(join(here, '../../package.json'), 'utf8')) as {
+const { version } = JSON.parse(readFileSync(join(here, '../../package.json'), 'utf8')) as {
   version: string;
 };
 
-const core = createCore({
-  settingsFile: settingsFileFromConf(new Conf({ cwd: userData, configName: 'settings' })),
-  secrets: lazyKeytarSecretStore(values['keychain-service']),
-  databasePath: join(userData, 'data.sqlite'),
-  clock: systemClock,
-  logger: consoleLogger,
-  notifier: consoleNotifier,
-  openExternal: openInDesktopBrowser,
-  osUserName,
-  appVersion: packageJson.version,
-  runtime: 'preview',
-});
-
-const server = await startPreviewServer({
-  core,
+const host = await startPreviewHost({
+  userDataDir: values['user-data'],
   rendererDir: join(here, '../renderer'),
+  appVersion: version,
   port: Number(values.port),
+  keychainService: values['keychain-service'],
 });
 
-console.log(`Data folder: ${userData}`);
-console.log(`Preview ready: ${server.url}`);
+console.log(`Data folder: ${host.userDataDir}`);
+console.log(`Preview ready: ${host.url}`);
 
 async function shutdown() {
-  await server.close();
-  core.close();
+  await host.close();
   process.exit(0);
 }
 process.once('SIGINT', shutdown);

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import type { BridgeResult, EventName } from '@shared/contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BridgeResult, EventName } from '../../shared/contract';
 import { fakePorts, temporaryDirectory } from '../../tests/support/fakePorts';
 import { type Core, createCore } from '../core';
 import { type PreviewServer, startPreviewServer } from './previewServer';
@@ -33,7 +33,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await server.close();
-  core.close();
+  await core.close();
 });
 
 function invoke(body: unknown, headers: Record<string, string> = {}) {
@@ -77,7 +77,9 @@ describe('preview bridge', () => {
   });
 
   it('refuses a malformed payload with a validation error naming the field', async () => {
-    const result = await resultOf(await invoke({ channel: 'external.open', input: { url: 42 } }));
+    const result = await resultOf(
+      await invoke({ channel: 'externalLinks.open', input: { url: 42 } }),
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.kind).toBe('Validation Error');

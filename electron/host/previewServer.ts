@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { contentSecurityPolicy } from '../../shared/contentSecurityPolicy';
-import type { BridgeResult } from '../../shared/contract';
+import { contentSecurityPolicy } from '@shared/contentSecurityPolicy';
+import type { BridgeResult, ErrorKind } from '@shared/contract';
 import { type Core, readRendererFile } from '../core';
 import { refuseBridgeRequest, refuseHost } from './bridgeGuard';
 
@@ -156,7 +156,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function failure(kind: string, message: string): BridgeResult {
+function failure(kind: ErrorKind, message: string): BridgeResult {
   return { ok: false, error: { kind, message } };
 }
 

@@ -1,5 +1,5 @@
+import { contentSecurityPolicy } from '@shared/contentSecurityPolicy';
 import { protocol } from 'electron';
-import { contentSecurityPolicy } from '../../shared/contentSecurityPolicy';
 import { readRendererFile } from '../core';
 
 /** Must run before the app is ready. */

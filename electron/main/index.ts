@@ -41,13 +41,18 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('second-instance', showWindow);
   app.on('activate', showWindow);
-  app.on('before-quit', () => {
+  app.on('before-quit', (event) => {
     quitting = true;
+    if (!core) return;
+    // Running jobs stop and write how they ended before the database closes; then quit again.
+    event.preventDefault();
+    const closing = core;
+    core = null;
+    void closing.close().finally(() => app.quit());
   });
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
   // The app lives in the tray: closing the last window must not quit it.
   app.on('window-all-closed', () => {});
-  app.on('will-quit', () => core?.close());
 
   void app.whenReady().then(() => {
     denyAllPermissions(session.defaultSession);

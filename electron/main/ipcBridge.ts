@@ -1,5 +1,5 @@
+import { type BridgeResult, ipcChannels } from '@shared/contract';
 import { type BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
-import { type BridgeResult, ipcChannels } from '../../shared/contract';
 import type { Core } from '../core';
 import { appOrigin } from './mainWindow';
 

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BridgeResult, EventName } from '@shared/contract';
+import { ipcChannels } from '@shared/contract';
 import type { BrowserWindow as ElectronWindow, Session } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BridgeResult, EventName } from '../../shared/contract';
-import { ipcChannels } from '../../shared/contract';
 import * as fake from '../../tests/support/fakeElectron';
 import { fakePorts, temporaryDirectory } from '../../tests/support/fakePorts';
 import { type Core, createCore } from '../core';
@@ -98,7 +98,7 @@ describe('IPC bridge', () => {
 
   it('answers the app’s own window', async () => {
     const result = await invoke(window.webContents, window.webContents.mainFrame, 'app.status');
-    expect(result).toMatchObject({ ok: true, value: { credentials: 'none' } });
+    expect(result).toMatchObject({ ok: true, value: { connectwiseConnection: 'none' } });
   });
 
   it('refuses an unknown channel and a malformed payload with clear errors', async () => {
@@ -108,7 +108,7 @@ describe('IPC bridge', () => {
       ok: false,
       error: { kind: 'Unknown Channel', message: 'The app has no request named "secrets.dump".' },
     });
-    const malformed = await invoke(window.webContents, frame, 'external.open', { url: ['x'] });
+    const malformed = await invoke(window.webContents, frame, 'externalLinks.open', { url: ['x'] });
     expect(malformed).toMatchObject({ ok: false, error: { kind: 'Validation Error' } });
   });
 

@@ -3,14 +3,15 @@
  * `window.bridge.on(event, listener)`, for names in shared/contract.ts and nothing else.
  * Bundled as one CommonJS file, because a sandboxed preload cannot be an ES module.
  */
-import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
+
 import {
   type BridgeResult,
   ipcChannels,
   isChannel,
   isEventName,
   type PreloadBridge,
-} from '../../shared/contract';
+} from '@shared/contract';
+import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
 
 export const bridge: PreloadBridge = {
   invoke(channel, input) {

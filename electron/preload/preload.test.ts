@@ -1,5 +1,5 @@
+import { ipcChannels, type PreloadBridge } from '@shared/contract';
 import { describe, expect, it, vi } from 'vitest';
-import { ipcChannels, type PreloadBridge } from '../../shared/contract';
 import * as fake from '../../tests/support/fakeElectron';
 
 vi.mock('electron', () => import('../../tests/support/fakeElectron'));

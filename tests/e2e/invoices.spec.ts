@@ -11,7 +11,10 @@ test('a user connects the Platform, loads two months of invoice lines, browses t
   platform,
 }, testInfo) => {
   // Credentials and configuration have their own specs; here they are only the way in.
-  await invoke(preview, 'auth.save', { siteUrl: simulator.siteUrl, ...simulator.credentials });
+  await invoke(preview, 'connectwiseConnection.save', {
+    siteUrl: simulator.siteUrl,
+    ...simulator.credentials,
+  });
   const agreementType = simulator.data.agreementTypes.find((type) => !type.inactiveFlag);
   await invoke(preview, 'configuration.save', {
     agreementTypeId: agreementType?.id,

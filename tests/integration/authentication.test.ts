@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import type { AppStatus, BridgeResult, EventName } from '@shared/contract';
+import { saveFailedMessage } from '@shared/contract';
 import Conf from 'conf';
 import keytar from 'keytar';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -17,8 +19,6 @@ import {
   type ConnectWiseSimulator,
   startConnectWiseSimulator,
 } from '../../electron/sandbox/connectwise';
-import type { AppStatus, BridgeResult, EventName } from '../../shared/contract';
-import { saveFailedMessage } from '../../shared/contract';
 import { temporaryDirectory } from '../support/fakePorts';
 
 // Settings › Authentication through the core's router — exactly what both bridges call — with
@@ -109,7 +109,7 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  core.close();
+  await core.close();
   await sim.close();
   await keytar.deletePassword(keychainService, account()).catch(() => false);
 });
@@ -117,12 +117,15 @@ afterAll(async () => {
 describe('Settings › Authentication (core)', () => {
   it('tells why a test failed, in plain words, for each kind of mistake', async () => {
     const wrongKey = await value<{ ok: boolean; problem: { kind: string } }>(
-      'auth.test',
+      'connectwiseConnection.test',
       fields({ privateKey: 'wrong-key' }),
     );
     expect(wrongKey).toMatchObject({ ok: false, problem: { kind: 'Authentication Error' } });
 
-    const unknownCompany = await value('auth.test', fields({ companyId: 'nobody' }));
+    const unknownCompany = await value(
+      'connectwiseConnection.test',
+      fields({ companyId: 'nobody' }),
+    );
     expect(unknownCompany).toMatchObject({
       ok: false,
       problem: { kind: 'Unknown Company', field: 'companyId' },
@@ -131,7 +134,7 @@ describe('Settings › Authentication (core)', () => {
     const closed = await startConnectWiseSimulator({ companies: 1 });
     const closedUrl = closed.siteUrl;
     await closed.close();
-    const unreachable = await value('auth.test', fields({ siteUrl: closedUrl }));
+    const unreachable = await value('connectwiseConnection.test', fields({ siteUrl: closedUrl }));
     expect(unreachable).toMatchObject({
       ok: false,
       problem: { kind: 'Site Unreachable', field: 'siteUrl' },
@@ -139,7 +142,7 @@ describe('Settings › Authentication (core)', () => {
 
     sim.setPermissions(['Procurement › Product Catalog']);
     const noCatalog = await value<{ problem: { message: string; permission: string } }>(
-      'auth.test',
+      'connectwiseConnection.test',
       fields(),
     );
     expect(noCatalog).toMatchObject({ ok: false, problem: { kind: 'Permission Error' } });
@@ -147,12 +150,15 @@ describe('Settings › Authentication (core)', () => {
     sim.setPermissions([]);
 
     sim.faults.script({ path: /\/system\/info/, times: 10, fault: { status: 429 } });
-    const limited = await value('auth.test', fields());
+    const limited = await value('connectwiseConnection.test', fields());
     expect(limited).toMatchObject({ ok: false, problem: { kind: 'Rate Limited' } });
   });
 
   it('passes a test with the right keys and reports the ConnectWise version', async () => {
-    const result = await value<{ ok: boolean; apiVersion: string }>('auth.test', fields());
+    const result = await value<{ ok: boolean; apiVersion: string }>(
+      'connectwiseConnection.test',
+      fields(),
+    );
     expect(result.ok).toBe(true);
     expect(result.apiVersion).toMatch(/^v2025\.1/);
   });
@@ -166,29 +172,29 @@ describe('Settings › Authentication (core)', () => {
       fields({ privateKey: 'x'.repeat(10_000) }),
       fields({ companyId: '' }),
     ]) {
-      const result = await call('auth.save', bad);
+      const result = await call('connectwiseConnection.save', bad);
       expect(result).toMatchObject({ ok: false, error: { kind: 'Validation Error' } });
     }
     expect(sim.requests.length).toBe(before);
-    expect(await value('auth.current')).toBeNull();
+    expect(await value('connectwiseConnection.current')).toBeNull();
   });
 
   it('saving wrong untested values shows the exact error and stores nothing', async () => {
-    const result = await value('auth.save', fields({ privateKey: 'wrong-key' }));
+    const result = await value('connectwiseConnection.save', fields({ privateKey: 'wrong-key' }));
     expect(result).toMatchObject({
       ok: false,
       message: saveFailedMessage,
       problem: { kind: 'Authentication Error' },
     });
-    expect(await value('auth.current')).toBeNull();
+    expect(await value('connectwiseConnection.current')).toBeNull();
     expect(keychainLookup(account())).toBe('');
     expect(table('SELECT * FROM audit_log')).toEqual([]);
-    expect((await value<AppStatus>('app.status')).credentials).toBe('none');
+    expect((await value<AppStatus>('app.status')).connectwiseConnection).toBe('none');
   });
 
   it('saves the right values: key in the keychain, the rest in settings, an audit entry', async () => {
     const result = await value<{ ok: boolean; connection: Record<string, unknown> }>(
-      'auth.save',
+      'connectwiseConnection.save',
       fields(),
     );
     expect(result.ok).toBe(true);
@@ -201,10 +207,10 @@ describe('Settings › Authentication (core)', () => {
       privateKeySaved: true,
     });
     expect(keychainLookup(account())).toBe(marker);
-    expect(await value('auth.current')).toEqual(result.connection);
+    expect(await value('connectwiseConnection.current')).toEqual(result.connection);
     const status = await value<AppStatus>('app.status');
     expect(status).toMatchObject({
-      credentials: 'saved',
+      connectwiseConnection: 'saved',
       access: { mapping: 'setup-required', logs: true },
     });
     expect(events.some((e) => e.name === 'app.statusChanged')).toBe(true);
@@ -214,9 +220,14 @@ describe('Settings › Authentication (core)', () => {
   });
 
   it('re-tests with the saved key while the fields are unchanged, and asks for it when one changes', async () => {
-    expect(await value('auth.test', fields({ privateKey: '' }))).toMatchObject({ ok: true });
+    expect(await value('connectwiseConnection.test', fields({ privateKey: '' }))).toMatchObject({
+      ok: true,
+    });
     expect(
-      await value('auth.test', fields({ privateKey: '', publicKey: 'anotherPublicKey' })),
+      await value(
+        'connectwiseConnection.test',
+        fields({ privateKey: '', publicKey: 'anotherPublicKey' }),
+      ),
     ).toMatchObject({
       ok: false,
       problem: { kind: 'Validation Error', field: 'privateKey' },
@@ -227,8 +238,8 @@ describe('Settings › Authentication (core)', () => {
     sim.faults.set({ latencyMs: 150 });
     let disconnected: Promise<BridgeResult> | undefined;
     const stop = core.subscribe((name, payload) => {
-      if (name === 'job.progress' && !disconnected && (payload as { done: number }).done >= 1000) {
-        disconnected = call('auth.disconnect');
+      if (name === 'jobs.progress' && !disconnected && (payload as { done: number }).done >= 1000) {
+        disconnected = call('connectwiseConnection.disconnect');
       }
     });
     const pull = await call('companies.pull');
@@ -238,10 +249,10 @@ describe('Settings › Authentication (core)', () => {
     expect(table('SELECT COUNT(*) AS n FROM cw_company')).toEqual([{ n: 1000 }]);
 
     expect(keychainLookup(account())).toBe('');
-    expect(await value('auth.current')).toBeNull();
+    expect(await value('connectwiseConnection.current')).toBeNull();
     const status = await value<AppStatus>('app.status');
     expect(status).toMatchObject({
-      credentials: 'disconnected',
+      connectwiseConnection: 'disconnected',
       access: { dashboard: true, mapping: 'read-only' },
     });
     const audit = table('SELECT at, actor, action FROM audit_log ORDER BY id') as Array<
@@ -255,35 +266,35 @@ describe('Settings › Authentication (core)', () => {
   });
 
   it('a Disconnect that lands while a pull connects, or while a Save runs, wins', async () => {
-    expect(await value('auth.save', fields())).toMatchObject({ ok: true });
+    expect(await value('connectwiseConnection.save', fields())).toMatchObject({ ok: true });
     const before = table('SELECT COUNT(*) AS n FROM cw_company');
     sim.faults.set({ latencyMs: 100 });
 
     const pull = call('companies.pull');
-    const disconnect = call('auth.disconnect');
+    const disconnect = call('connectwiseConnection.disconnect');
     expect(await pull).toMatchObject({ ok: false, error: { kind: 'Cancelled' } });
     expect(await disconnect).toEqual({ ok: true, value: { disconnected: true } });
     expect(table('SELECT COUNT(*) AS n FROM cw_company')).toEqual(before);
 
-    const saving = call('auth.save', fields());
-    const disconnecting = call('auth.disconnect');
+    const saving = call('connectwiseConnection.save', fields());
+    const disconnecting = call('connectwiseConnection.disconnect');
     expect(await saving).toMatchObject({
       ok: true,
       value: { ok: false, problem: { kind: 'Cancelled' } },
     });
     expect(await disconnecting).toMatchObject({ ok: true });
     expect(keychainLookup(account())).toBe('');
-    expect((await value<AppStatus>('app.status')).credentials).toBe('disconnected');
+    expect((await value<AppStatus>('app.status')).connectwiseConnection).toBe('disconnected');
   });
 
   it('refuses a second pull while one runs', async () => {
-    expect(await value('auth.save', fields())).toMatchObject({ ok: true });
+    expect(await value('connectwiseConnection.save', fields())).toMatchObject({ ok: true });
     sim.faults.set({ latencyMs: 50 });
     const first = call('companies.pull');
     const second = await call('companies.pull');
     expect(second).toMatchObject({ ok: false, error: { kind: 'Busy' } });
     expect(await first).toMatchObject({ ok: true, value: { companies: 5000 } });
-    expect(await call('auth.disconnect')).toMatchObject({ ok: true });
+    expect(await call('connectwiseConnection.disconnect')).toMatchObject({ ok: true });
   });
 
   it('writes a system-log entry for every step and every failure', () => {
@@ -311,10 +322,10 @@ describe('Settings › Authentication (core)', () => {
       });
     }
     try {
-      await value('auth.test', fields({ privateKey: `${marker}x` }));
-      await value('auth.save', fields());
-      await value('auth.test', fields());
-      await call('auth.disconnect');
+      await value('connectwiseConnection.test', fields({ privateKey: `${marker}x` }));
+      await value('connectwiseConnection.save', fields());
+      await value('connectwiseConnection.test', fields());
+      await call('connectwiseConnection.disconnect');
     } finally {
       vi.restoreAllMocks();
     }

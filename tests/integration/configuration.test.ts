@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import type { AppStatus, BridgeResult, SavedConfiguration } from '@shared/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../electron/core';
 import {
   type ConnectWiseSimulator,
   startConnectWiseSimulator,
 } from '../../electron/sandbox/connectwise';
-import type { AppStatus, BridgeResult, SavedConfiguration } from '../../shared/contract';
 import { fakePorts, temporaryDirectory } from '../support/fakePorts';
 
 let sim: ConnectWiseSimulator;
@@ -42,7 +42,7 @@ beforeAll(async () => {
   core = createCore(
     fakePorts({ databasePath: join(dataDir, 'data.sqlite'), sleep: async () => {} }),
   );
-  const connected = await value<{ ok: boolean }>('auth.save', {
+  const connected = await value<{ ok: boolean }>('connectwiseConnection.save', {
     siteUrl: sim.siteUrl,
     ...sim.credentials,
   });
@@ -53,7 +53,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  core.close();
+  await core.close();
   await sim.close();
 });
 
@@ -155,7 +155,7 @@ describe('Settings › Configuration (core)', () => {
   });
 
   it('needs a connection to list agreement types', async () => {
-    await value('auth.disconnect');
+    await value('connectwiseConnection.disconnect');
     const result = await core.dispatch('configuration.agreementTypes', undefined);
     expect(result).toMatchObject({ ok: false, error: { kind: 'Not Connected' } });
   });

@@ -1,15 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import type { BridgeResult, InvoicePage, LoadedPeriod, LoadInvoicesResult } from '@shared/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../electron/core';
 import { type PlatformSimulator, startPlatformSimulator } from '../../electron/sandbox/platform';
-import type {
-  BridgeResult,
-  InvoicePage,
-  LoadedPeriod,
-  LoadInvoicesResult,
-} from '../../shared/contract';
 import { FakeClock, fakePorts, temporaryDirectory } from '../support/fakePorts';
 
 const fixtures = join(import.meta.dirname, '../fixtures/platform-export');
@@ -66,12 +61,12 @@ describe('loading invoice lines from the Platform API', () => {
   });
 
   afterAll(async () => {
-    core.close();
+    await core.close();
     await platform.close();
   });
 
   it('tests and saves the Platform connection, the token in the keychain only', async () => {
-    const wrong = await value(core, 'platform.test', {
+    const wrong = await value(core, 'platformConnection.test', {
       baseUrl: platform.baseUrl,
       token: 'wrong-token',
     });
@@ -79,17 +74,19 @@ describe('loading invoice lines from the Platform API', () => {
       ok: false,
       problem: { kind: 'Authentication Error', field: 'token' },
     });
-    const saved = await value<{ ok: boolean }>(core, 'platform.save', {
+    const saved = await value<{ ok: boolean }>(core, 'platformConnection.save', {
       baseUrl: platform.baseUrl,
       token: platform.token,
     });
     expect(saved.ok).toBe(true);
-    expect(await value(core, 'platform.current')).toMatchObject({
+    expect(await value(core, 'platformConnection.current')).toMatchObject({
       baseUrl: platform.baseUrl,
       tokenSaved: true,
     });
-    expect(JSON.stringify(await value(core, 'platform.current'))).not.toContain(platform.token);
-    expect(await value(core, 'invoices.loadChoices')).toEqual({
+    expect(JSON.stringify(await value(core, 'platformConnection.current'))).not.toContain(
+      platform.token,
+    );
+    expect(await value(core, 'platformData.loadChoices')).toEqual({
       current: '2026-11',
       previous: '2026-10',
       platformConnected: true,
@@ -99,7 +96,7 @@ describe('loading invoice lines from the Platform API', () => {
   it('loads the current and previous month; the periods appear; a reload does not duplicate', async () => {
     const expected = (period: string) =>
       platform.data.invoiceLines.filter((l) => l.invoiceDate.startsWith(period)).length;
-    const result = await value<LoadInvoicesResult>(core, 'invoices.load', {
+    const result = await value<LoadInvoicesResult>(core, 'platformData.load', {
       periods: ['2026-11', '2026-10'],
       source: { kind: 'platform' },
     });
@@ -112,13 +109,13 @@ describe('loading invoice lines from the Platform API', () => {
       outsidePeriods: 0,
     });
     expect(expected('2026-11')).toBeGreaterThan(50);
-    const periods = await value<LoadedPeriod[]>(core, 'invoices.periods');
+    const periods = await value<LoadedPeriod[]>(core, 'platformData.periods');
     expect(periods.map((p) => [p.period, p.lines, p.source])).toEqual([
       ['2026-11', expected('2026-11'), 'platform'],
       ['2026-10', expected('2026-10'), 'platform'],
     ]);
 
-    await value(core, 'invoices.load', {
+    await value(core, 'platformData.load', {
       periods: ['2026-11', '2026-10'],
       source: { kind: 'platform' },
     });
@@ -136,13 +133,16 @@ describe('loading invoice lines from the Platform API', () => {
       line_id: string;
     }>;
     if (!line) throw new Error('no line');
+    // As the posting engine records a line it has posted (its own table), with a value that
+    // the Platform has since changed.
     sql(
       databasePath,
-      "UPDATE invoice_line SET sync_status = 'synced', cw_addition_id = 4711, synced_at = '2026-11-20T00:00:00Z', quantity = '999' WHERE line_id = ?",
+      "INSERT INTO line_sync_result (line_id, status, at, addition_id) VALUES (?, 'synced', '2026-11-20T00:00:00Z', 4711)",
       line.line_id,
     );
+    sql(databasePath, "UPDATE invoice_line SET quantity = '999' WHERE line_id = ?", line.line_id);
     const before = sql(databasePath, 'SELECT * FROM invoice_line WHERE line_id = ?', line.line_id);
-    const result = await value<LoadInvoicesResult>(core, 'invoices.load', {
+    const result = await value<LoadInvoicesResult>(core, 'platformData.load', {
       periods: ['2026-11'],
       source: { kind: 'platform' },
     });
@@ -150,10 +150,25 @@ describe('loading invoice lines from the Platform API', () => {
     expect(sql(databasePath, 'SELECT * FROM invoice_line WHERE line_id = ?', line.line_id)).toEqual(
       before,
     );
+    const synced = await value<InvoicePage>(core, 'platformData.page', {
+      period: '2026-11',
+      offset: 0,
+      limit: 10,
+      status: 'Synced',
+    });
+    expect(synced.total).toBe(1);
+    expect(synced.rows[0]).toMatchObject({
+      lineId: line.line_id,
+      quantity: '999',
+      status: 'Synced',
+      statusDetail: 'Addition 4711 at 2026-11-20T00:00:00Z',
+    });
+    const periods = await value<LoadedPeriod[]>(core, 'platformData.periods');
+    expect(periods.find((p) => p.period === '2026-11')?.synced).toBe(1);
   });
 
   it('pages, sorts and filters a month in the store', async () => {
-    const page = await value<InvoicePage>(core, 'invoices.page', {
+    const page = await value<InvoicePage>(core, 'platformData.page', {
       period: '2026-11',
       offset: 0,
       limit: 25,
@@ -167,7 +182,7 @@ describe('loading invoice lines from the Platform API', () => {
       chargeStart: { badge: 'none' },
     });
 
-    const usage = await value<InvoicePage>(core, 'invoices.page', {
+    const usage = await value<InvoicePage>(core, 'platformData.page', {
       period: '2026-11',
       offset: 0,
       limit: 500,
@@ -181,7 +196,7 @@ describe('loading invoice lines from the Platform API', () => {
     expect(usage.rows.every((row) => row.chargeType.platformName === 'Usage Fee')).toBe(true);
 
     const name = page.rows[0]?.organizationName ?? '';
-    const found = await value<InvoicePage>(core, 'invoices.page', {
+    const found = await value<InvoicePage>(core, 'platformData.page', {
       period: '2026-11',
       offset: 0,
       limit: 500,
@@ -195,10 +210,10 @@ describe('loading invoice lines from the Platform API', () => {
     const before = tables(databasePath);
     platform.faults.set({ latencyMs: 100 });
     const cancelOnFirstProgress = core.subscribe((name, payload) => {
-      if (name === 'job.progress')
+      if (name === 'jobs.progress')
         void core.dispatch('jobs.cancel', { id: (payload as { id: string }).id });
     });
-    const result = await core.dispatch('invoices.load', {
+    const result = await core.dispatch('platformData.load', {
       periods: ['2026-11', '2026-10'],
       source: { kind: 'platform' },
     });
@@ -225,7 +240,7 @@ describe('loading invoice lines from an export file', () => {
 
   async function loadFile(name: string, options: Record<string, unknown> = {}) {
     const file = await core.receiveExportFile(name, createReadStream(join(fixtures, name)));
-    return value<LoadInvoicesResult>(core, 'invoices.load', {
+    return value<LoadInvoicesResult>(core, 'platformData.load', {
       periods: ['2026-01'],
       source: { kind: 'file', fileId: file.fileId, options },
     });
@@ -270,7 +285,7 @@ describe('loading invoice lines from an export file', () => {
       'sample-invoice-lines.csv',
       createReadStream(join(fixtures, 'sample-invoice-lines.csv')),
     );
-    const result = await value<LoadInvoicesResult>(core, 'invoices.load', {
+    const result = await value<LoadInvoicesResult>(core, 'platformData.load', {
       periods: ['2026-02'],
       source: { kind: 'file', fileId: file.fileId, options: {} },
     });
@@ -296,7 +311,7 @@ describe('loading invoice lines from an export file', () => {
   });
 
   it('does not load a file id it never received', async () => {
-    const result = await core.dispatch('invoices.load', {
+    const result = await core.dispatch('platformData.load', {
       periods: ['2026-01'],
       source: { kind: 'file', fileId: 'not-a-file', options: {} },
     });

@@ -28,16 +28,16 @@ const cases: Array<{
     name: 'before the first Save only Settings opens, on Authentication',
     settings: {},
     expected: {
-      credentials: 'none',
+      connectwiseConnection: 'none',
       access: { dashboard: false, mapping: 'disabled', logs: false },
       landing: { screen: 'settings', tab: 'authentication' },
     },
   },
   {
     name: 'saved without an Agreement Type: Mapping shows the notice, Dashboard stays closed',
-    settings: { connection, everConnected: true },
+    settings: { connectwiseConnection: connection, everConnected: true },
     expected: {
-      credentials: 'saved',
+      connectwiseConnection: 'saved',
       agreementTypeSaved: false,
       access: { dashboard: false, mapping: 'setup-required', logs: true },
       landing: { screen: 'settings', tab: 'configuration' },
@@ -45,9 +45,9 @@ const cases: Array<{
   },
   {
     name: 'saved with an Agreement Type: everything opens, on the Dashboard',
-    settings: { connection, everConnected: true, configuration },
+    settings: { connectwiseConnection: connection, everConnected: true, configuration },
     expected: {
-      credentials: 'saved',
+      connectwiseConnection: 'saved',
       agreementTypeSaved: true,
       access: { dashboard: true, mapping: 'enabled', logs: true },
       landing: { screen: 'dashboard' },
@@ -55,9 +55,9 @@ const cases: Array<{
   },
   {
     name: 'after a Disconnect Dashboard and System Logs stay, Mapping is read-only',
-    settings: { connection: null, everConnected: true, configuration },
+    settings: { connectwiseConnection: null, everConnected: true, configuration },
     expected: {
-      credentials: 'disconnected',
+      connectwiseConnection: 'disconnected',
       siteUrl: null,
       access: { dashboard: true, mapping: 'read-only', logs: true },
       landing: { screen: 'settings', tab: 'authentication' },
@@ -73,8 +73,12 @@ describe('app status gating (product spec §1)', () => {
   }
 
   it('reports the saved site', () => {
-    expect(computeAppStatus({ ...defaultSettings, connection, everConnected: true }).siteUrl).toBe(
-      connection.siteUrl,
-    );
+    expect(
+      computeAppStatus({
+        ...defaultSettings,
+        connectwiseConnection: connection,
+        everConnected: true,
+      }).siteUrl,
+    ).toBe(connection.siteUrl);
   });
 });

@@ -1,8 +1,8 @@
-import type { AppStatus, MappingAccess, Place } from '../../../shared/contract';
+import type { AppStatus, MappingAccess, Place } from '@shared/contract';
 import type { Settings } from '../settings';
 
 /**
- * The gating of product spec §1, decided once here so every screen and both shells agree:
+ * The gating of docs/product.md §1, decided once here so every screen and both shells agree:
  * - before the first Save: only Settings, opening on Authentication;
  * - saved, no Agreement Type: Mapping shows the yellow notice with its actions disabled,
  *   System Logs is reachable, Dashboard is not; the app opens on Configuration;
@@ -10,18 +10,18 @@ import type { Settings } from '../settings';
  * - saved with an Agreement Type: everything, opening on the Dashboard.
  */
 export function computeAppStatus(settings: Settings): AppStatus {
-  const credentials = settings.connection
+  const connection = settings.connectwiseConnection
     ? 'saved'
     : settings.everConnected
       ? 'disconnected'
       : 'none';
   const agreementTypeSaved = settings.configuration !== null;
-  const ready = credentials === 'saved' && agreementTypeSaved;
+  const ready = connection === 'saved' && agreementTypeSaved;
 
   const mapping: MappingAccess =
-    credentials === 'none'
+    connection === 'none'
       ? 'disabled'
-      : credentials === 'disconnected'
+      : connection === 'disconnected'
         ? 'read-only'
         : agreementTypeSaved
           ? 'enabled'
@@ -29,19 +29,19 @@ export function computeAppStatus(settings: Settings): AppStatus {
 
   const landing: Place = ready
     ? { screen: 'dashboard' }
-    : credentials === 'saved'
+    : connection === 'saved'
       ? { screen: 'settings', tab: 'configuration' }
       : { screen: 'settings', tab: 'authentication' };
 
   return {
-    credentials,
-    siteUrl: settings.connection?.siteUrl ?? null,
-    apiVersion: settings.connection?.apiVersion ?? null,
+    connectwiseConnection: connection,
+    siteUrl: settings.connectwiseConnection?.siteUrl ?? null,
+    apiVersion: settings.connectwiseConnection?.apiVersion ?? null,
     agreementTypeSaved,
     access: {
-      dashboard: ready || credentials === 'disconnected',
+      dashboard: ready || connection === 'disconnected',
       mapping,
-      logs: credentials !== 'none',
+      logs: connection !== 'none',
     },
     landing,
   };

@@ -1,4 +1,4 @@
-import type { EndDateRule, StartDateRule } from '../../../shared/chargeDateVocabulary';
+import type { EndDateRule, StartDateRule } from '@shared/chargeDateVocabulary';
 import { type CalendarDate, formatCalendarDate, parseCalendarDate } from './calendarDate';
 
 /** The Charge End Date a rule gives a line with this invoice date. */

@@ -1,4 +1,4 @@
-import type { ChargeDateConfiguration, ChargeType } from '../../../shared/chargeDateVocabulary';
+import type { ChargeDateConfiguration, ChargeType } from '@shared/chargeDateVocabulary';
 
 /**
  * The charge type name ConnectWise receives: the custom name when one is in effect (non-empty

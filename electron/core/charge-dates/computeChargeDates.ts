@@ -1,4 +1,4 @@
-import type { ChargeDateConfiguration } from '../../../shared/chargeDateVocabulary';
+import type { ChargeDateConfiguration } from '@shared/chargeDateVocabulary';
 import { type CalendarDate, InvalidCalendarDateError, isCalendarDate } from './calendarDate';
 import { endDateByRule, startDateByRule } from './chargeDateRules';
 import type { LineForDates } from './lineForDates';

@@ -1,7 +1,7 @@
 export {
   ChargeDateConfigurationSchema,
   maxCustomChargeTypeNameLength,
-} from '../../../shared/chargeDateConfiguration';
+} from '@shared/chargeDateConfiguration';
 export {
   type BillingCycle,
   billingCycles,
@@ -13,7 +13,7 @@ export {
   endDateRules,
   type StartDateRule,
   startDateRules,
-} from '../../../shared/chargeDateVocabulary';
+} from '@shared/chargeDateVocabulary';
 export {
   type CalendarDate,
   InvalidCalendarDateError,

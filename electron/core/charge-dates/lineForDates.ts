@@ -1,4 +1,4 @@
-import type { BillingCycle, ChargeType } from '../../../shared/chargeDateVocabulary';
+import type { BillingCycle, ChargeType } from '@shared/chargeDateVocabulary';
 import type { CalendarDate } from './calendarDate';
 
 /** What the rules need of an invoice line: the Platform's values as they came. */

@@ -1,6 +1,6 @@
-import type { ConnectWiseClient } from '../connectwise';
-import type { Job } from '../jobs';
-import type { Database } from '../store';
+import type { ConnectWiseConnection } from '../connectwise-connection';
+import type { JobRegistry } from '../jobs';
+import { type Database, inTransaction } from '../store';
 
 const pulledFields = [
   'id',
@@ -17,7 +17,13 @@ const pulledFields = [
  * stores each page in its own transaction and checks for cancellation before every store, so a
  * cancelled pull never writes what arrived after the cancel.
  */
-export function createCompanyDirectory(db: Database, now: () => Date) {
+export function createCompanyDirectory(deps: {
+  db: Database;
+  now: () => Date;
+  jobs: JobRegistry;
+  connectwiseConnection: Pick<ConnectWiseConnection, 'client'>;
+}) {
+  const { db, now } = deps;
   const upsert = db.prepare(`
     INSERT INTO cw_company (id, identifier, name, status, deleted, default_contact_id, last_updated, pulled_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -30,38 +36,39 @@ export function createCompanyDirectory(db: Database, now: () => Date) {
   const countAll = db.prepare('SELECT COUNT(*) AS n FROM cw_company WHERE deleted = 0');
 
   return {
-    async pull(client: ConnectWiseClient, job: Job): Promise<number> {
-      const startedAt = now().toISOString();
-      let received = 0;
-      const pages = client.companies.stream({ fields: pulledFields }, { signal: job.signal });
-      for await (const page of pages) {
-        job.throwIfCancelled();
-        db.exec('BEGIN');
-        try {
-          for (const company of page) {
-            upsert.run(
-              company.id,
-              company.identifier ?? null,
-              company.name,
-              company.status?.name ?? null,
-              company.deletedFlag ? 1 : 0,
-              company.defaultContact?.id ?? null,
-              company._info?.lastUpdated ?? null,
-              startedAt,
-            );
-          }
-          db.exec('COMMIT');
-        } catch (error) {
-          db.exec('ROLLBACK');
-          throw error;
+    /** Pulls every Company as a job (progress events, cancellable); returns how many came. */
+    pull(): Promise<number> {
+      // The client is made inside the job, so a Disconnect that lands while it connects
+      // cancels the pull too.
+      return deps.jobs.run('companies-pull', async (job) => {
+        const client = await deps.connectwiseConnection.client(job.signal);
+        const startedAt = now().toISOString();
+        let received = 0;
+        const pages = client.companies.stream({ fields: pulledFields }, { signal: job.signal });
+        for await (const page of pages) {
+          job.throwIfCancelled();
+          inTransaction(db, () => {
+            for (const company of page) {
+              upsert.run(
+                company.id,
+                company.identifier ?? null,
+                company.name,
+                company.status?.name ?? null,
+                company.deletedFlag ? 1 : 0,
+                company.defaultContact?.id ?? null,
+                company._info?.lastUpdated ?? null,
+                startedAt,
+              );
+            }
+          });
+          received += page.length;
+          job.progress({ done: received, message: `${received} ConnectWise companies received` });
         }
-        received += page.length;
-        job.progress({ done: received, message: `${received} ConnectWise companies received` });
-      }
-      job.throwIfCancelled();
-      // Companies that no longer come back were deleted in ConnectWise.
-      markMissingDeleted.run(startedAt);
-      return received;
+        job.throwIfCancelled();
+        // Companies that no longer come back were deleted in ConnectWise.
+        markMissingDeleted.run(startedAt);
+        return received;
+      });
     },
     count(): number {
       return Number((countAll.get() as { n: number }).n);

@@ -2,17 +2,17 @@ import {
   type AgreementTypeChoice,
   type ConfigurationInput,
   SavedConfiguration,
-} from '../../../shared/contract';
-import type { Credentials } from '../credentials';
+} from '@shared/contract';
+import type { ConnectWiseConnection } from '../connectwise-connection';
 import { AppError } from '../errors';
 import type { AuditLog, SystemLog } from '../logs';
 import type { SettingsStore } from '../settings';
-import type { Database } from '../store';
+import { type Database, inTransaction } from '../store';
 
 export interface ConfigurationDeps {
   db: Database;
   settings: SettingsStore;
-  credentials: Pick<Credentials, 'client'>;
+  connectwiseConnection: Pick<ConnectWiseConnection, 'client'>;
   systemLog: SystemLog;
   audit: AuditLog;
   now: () => Date;
@@ -36,7 +36,7 @@ export function createConfiguration(deps: ConfigurationDeps) {
   );
 
   async function agreementTypes(): Promise<AgreementTypeChoice[]> {
-    const client = await deps.credentials.client();
+    const client = await deps.connectwiseConnection.client();
     const types = await client.agreementTypes.all();
     return types
       .filter((type) => !type.inactiveFlag)
@@ -66,15 +66,10 @@ export function createConfiguration(deps: ConfigurationDeps) {
       autoSync: input.autoSync,
     });
     const actor = deps.osUserName();
-    deps.db.exec('BEGIN IMMEDIATE');
-    try {
+    inTransaction(deps.db, () => {
       insertVersion.run(saved.version, saved.savedAt, actor, JSON.stringify(saved));
       deps.settings.update((settings) => ({ ...settings, configuration: saved }));
-      deps.db.exec('COMMIT');
-    } catch (error) {
-      deps.db.exec('ROLLBACK');
-      throw error;
-    }
+    });
     const summary = summarize(saved);
     deps.audit.record({
       actor,

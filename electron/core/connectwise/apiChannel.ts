@@ -1,9 +1,9 @@
-import axios, { type AxiosInstance, isAxiosError } from 'axios';
+import { type AxiosInstance, isAxiosError } from 'axios';
 import type { z } from 'zod';
+import { createTextHttpClient, parseRetryAfter, type RetryPolicy, retryDelayMs } from '../http';
 import type { Clock } from '../ports';
 import { ConnectWiseError, type ConnectWiseErrorFacts } from './connectWiseError';
 import type { RequestLimiter } from './requestLimiter';
-import { parseRetryAfter, type RetryPolicy, retryDelayMs } from './retryPolicy';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -69,15 +69,7 @@ const permissionNames: Array<[RegExp, string]> = [
  * A write whose outcome is unknown fails with `outcomeUnknown` so the caller looks first.
  */
 export function createApiChannel(deps: ApiChannelDeps) {
-  const http =
-    deps.http ??
-    axios.create({
-      maxRedirects: 0,
-      validateStatus: () => true,
-      responseType: 'text',
-      transformResponse: [(data: unknown) => data],
-      proxy: false,
-    });
+  const http = deps.http ?? createTextHttpClient();
 
   const redact = (value: string): string =>
     deps.secrets.reduce((text, secret) => (secret ? text.split(secret).join('***') : text), value);

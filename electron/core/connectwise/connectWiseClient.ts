@@ -1,5 +1,6 @@
 import type { AxiosInstance } from 'axios';
 import { z } from 'zod';
+import { abortableSleep, defaultRetryPolicy, type RetryPolicy } from '../http';
 import type { Clock } from '../ports';
 import { type CallOptions, createApiChannel } from './apiChannel';
 import { ConnectWiseError } from './connectWiseError';
@@ -10,7 +11,7 @@ import {
   type StreamOptions,
   streamPages,
 } from './paging';
-import { abortableSleep, type LimiterRegistry } from './requestLimiter';
+import type { LimiterRegistry } from './requestLimiter';
 import {
   Addition,
   type AdditionDraft,
@@ -27,7 +28,6 @@ import {
   type PatchOperation,
   SystemInfo,
 } from './resources';
-import { defaultRetryPolicy, type RetryPolicy } from './retryPolicy';
 import { apiBaseUrl, apiOrigin, normalizeSiteUrl } from './siteAddress';
 
 /** The app's registered clientId, sent on every call (required by ConnectWise since 2019). */

@@ -1,6 +1,9 @@
+import type { ErrorKind } from '@shared/contract';
 import { AppError } from '../errors';
 
-export type ConnectWiseErrorKind =
+/** The error kinds a ConnectWise call can end with: a subset of the app's one list. */
+export type ConnectWiseErrorKind = Extract<
+  ErrorKind,
   | 'Authentication Error'
   | 'Permission Error'
   | 'Validation Error'
@@ -9,7 +12,8 @@ export type ConnectWiseErrorKind =
   | 'Response Error'
   | 'Site Unreachable'
   | 'Unknown Company'
-  | 'Cancelled';
+  | 'Cancelled'
+>;
 
 export interface ConnectWiseErrorFacts {
   status?: number;

@@ -17,12 +17,6 @@ export {
   isConnectWiseError,
 } from './connectWiseError';
 export { collect, type ListQuery, listQueryString, maxPageSize, parseLinkHeader } from './paging';
-export {
-  abortableSleep,
-  createLimiterRegistry,
-  type LimiterRegistry,
-  RequestLimiter,
-} from './requestLimiter';
+export { createLimiterRegistry, type LimiterRegistry, RequestLimiter } from './requestLimiter';
 export * from './resources';
-export { defaultRetryPolicy, parseRetryAfter, type RetryPolicy, retryDelayMs } from './retryPolicy';
 export { apiBaseUrl, apiOrigin, normalizeSiteUrl } from './siteAddress';

@@ -1,4 +1,4 @@
-export { normalizeSiteUrl, type SiteUrlResult } from '../../../shared/siteUrl';
+export { normalizeSiteUrl, type SiteUrlResult } from '@shared/siteUrl';
 
 const cloudApiHosts: Record<string, string> = {
   'na.myconnectwise.net': 'api-na.myconnectwise.net',

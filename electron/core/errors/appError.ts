@@ -1,4 +1,4 @@
-import type { BridgeError } from '../../../shared/contract';
+import type { BridgeError, ErrorKind } from '@shared/contract';
 
 /**
  * An error a user can act on. Capabilities throw it; the router turns it into
@@ -6,10 +6,10 @@ import type { BridgeError } from '../../../shared/contract';
  * shown, logged and sent over IPC as they are.
  */
 export class AppError extends Error {
-  readonly kind: string;
+  readonly kind: ErrorKind;
   readonly detail: string | undefined;
 
-  constructor(kind: string, message: string, detail?: string) {
+  constructor(kind: ErrorKind, message: string, detail?: string) {
     super(message);
     this.name = 'AppError';
     this.kind = kind;
@@ -21,4 +21,9 @@ export class AppError extends Error {
       ? { kind: this.kind, message: this.message }
       : { kind: this.kind, message: this.message, detail: this.detail };
   }
+}
+
+/** True for the error a cancelled job or request throws. */
+export function isCancellation(error: unknown): boolean {
+  return error instanceof AppError && error.kind === 'Cancelled';
 }

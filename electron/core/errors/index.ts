@@ -1,1 +1,1 @@
-export { AppError } from './appError';
+export { AppError, isCancellation } from './appError';

@@ -1,4 +1,4 @@
-import { type EventName, type EventPayload, events } from '../../../shared/contract';
+import { type EventName, type EventPayload, events } from '@shared/contract';
 import type { Logger } from '../ports';
 
 export type EventListener = (name: EventName, payload: unknown) => void;

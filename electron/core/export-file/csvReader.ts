@@ -5,8 +5,8 @@
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { ImportProblem } from '@shared/platformInvoiceLine';
 import { type CsvError, parse } from 'csv-parse';
-import type { ImportProblem } from '../../../../shared/platformData';
 import { type CellInput, matchHeaderRow } from './invoiceLineBuilder';
 import { invoiceLineColumns } from './invoiceLineColumns';
 import {

@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { PlatformInvoiceLine } from '@shared/platformInvoiceLine';
 import { describe, expect, it } from 'vitest';
-import type { PlatformInvoiceLine } from '../../../../shared/platformData';
 import { canonicalColumns, readWholeExportFile } from './index';
+import { invoiceLineColumns } from './invoiceLineColumns';
 
-const fixtures = join(import.meta.dirname, '../../../../tests/fixtures/platform-export');
+const fixtures = join(import.meta.dirname, '../../../tests/fixtures/platform-export');
 
 async function linesOf(
   name: string,
@@ -43,28 +45,27 @@ const firstSampleLine: PlatformInvoiceLine = {
 };
 
 describe('the documented column set', () => {
-  it('lists the canonical columns in the order of the product spec', () => {
-    expect(canonicalColumns).toEqual([
-      'line_id',
-      'invoice_id',
-      'invoice_date',
-      'organization_id',
-      'organization_name',
-      'contract_id',
-      'currency',
-      'subscription_id',
-      'subscription_name',
-      'offer_id',
-      'offer_name',
-      'vendor',
-      'charge_type',
-      'billing_cycle',
-      'quantity',
-      'unit_price',
-      'unit_cost',
-      'charge_start_date',
-      'charge_end_date',
-    ]);
+  const documentation = readFileSync(
+    join(import.meta.dirname, '../../../docs/import-format.md'),
+    'utf8',
+  );
+  const documented = [...documentation.matchAll(/^\| `(\w+)`\s*\|([^|]*)\|\s*(yes|no)\s*\|/gm)].map(
+    ([, name, aliases, required]) => ({
+      name,
+      aliases: (aliases ?? '')
+        .split(',')
+        .map((alias) => alias.trim())
+        .filter(Boolean),
+      required: required === 'yes',
+    }),
+  );
+
+  it('is the column table of docs/import-format.md: names in order, aliases, required', () => {
+    expect(documented).toHaveLength(19);
+    expect(
+      invoiceLineColumns.map(({ name, aliases, required }) => ({ name, aliases, required })),
+    ).toEqual(documented);
+    expect(canonicalColumns).toEqual(documented.map(({ name }) => name));
   });
 });
 

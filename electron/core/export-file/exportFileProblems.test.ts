@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ImportProblem } from '@shared/platformInvoiceLine';
 import { describe, expect, it } from 'vitest';
-import type { ImportProblem } from '../../../../shared/platformData';
 import { readExportFile, readWholeExportFile } from './index';
 
-const fixtures = join(import.meta.dirname, '../../../../tests/fixtures/platform-export');
+const fixtures = join(import.meta.dirname, '../../../tests/fixtures/platform-export');
 
 async function problemsOf(
   input: Parameters<typeof readWholeExportFile>[0],
@@ -474,7 +474,7 @@ describe('limits and cancelling', () => {
 
 describe('the example of docs/import-format.md', () => {
   const documentation = readFileSync(
-    join(import.meta.dirname, '../../../../docs/import-format.md'),
+    join(import.meta.dirname, '../../../docs/import-format.md'),
     'utf8',
   );
   const example = /```csv\n([\s\S]*?)```/.exec(documentation)?.[1] ?? '';

@@ -1,30 +1,15 @@
+import {
+  type ImportProblem,
+  type InvoiceLineColumnName,
+  invoiceLineFields,
+  type PlatformInvoiceLine,
+} from '@shared/platformInvoiceLine';
 import { describe, expect, it } from 'vitest';
-import type { ImportProblem, PlatformInvoiceLine } from '../../../../shared/platformData';
 import { decimalOfNumber } from './decimalText';
 import { type ExportFileOptions, readWholeExportFile } from './index';
 
-const canonical = [
-  'line_id',
-  'invoice_id',
-  'invoice_date',
-  'organization_id',
-  'organization_name',
-  'contract_id',
-  'currency',
-  'subscription_id',
-  'subscription_name',
-  'offer_id',
-  'offer_name',
-  'vendor',
-  'charge_type',
-  'billing_cycle',
-  'quantity',
-  'unit_price',
-  'unit_cost',
-  'charge_start_date',
-  'charge_end_date',
-] as const;
-type Column = (typeof canonical)[number];
+const canonical = invoiceLineFields.map(({ column }) => column);
+type Column = InvoiceLineColumnName;
 
 const typical: Record<Column, string> = {
   line_id: 'L1',

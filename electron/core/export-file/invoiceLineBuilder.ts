@@ -9,8 +9,8 @@ import {
   billingCycles,
   type ChargeType,
   chargeTypes,
-} from '../../../../shared/chargeDateVocabulary';
-import { type ImportProblem, PlatformInvoiceLine } from '../../../../shared/platformData';
+} from '@shared/chargeDateVocabulary';
+import { type ImportProblem, PlatformInvoiceLine } from '@shared/platformInvoiceLine';
 import { type DateOrder, readCalendarDate } from './calendarDateText';
 import type { DecimalReader } from './decimalText';
 import {

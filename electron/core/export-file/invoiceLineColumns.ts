@@ -1,8 +1,8 @@
 /**
- * The column set of an invoice-line export file (product.md §8): canonical names, the aliases
+ * The column set of an invoice-line export file (docs/import-format.md): canonical names, the aliases
  * accepted for them, which are required, and how a header is matched to one.
  */
-import type { PlatformInvoiceLine } from '../../../../shared/platformData';
+import { invoiceLineFields, type PlatformInvoiceLine } from '@shared/platformInvoiceLine';
 import type { DateOrder } from './calendarDateText';
 
 /** The kind of value a column holds, which decides how its text is read. */
@@ -26,106 +26,112 @@ export interface InvoiceLineColumn {
   readonly kind: ColumnValueKind;
 }
 
-export const invoiceLineColumns: readonly InvoiceLineColumn[] = [
-  { name: 'line_id', field: 'lineId', aliases: ['invoice line id'], required: true, kind: 'text' },
-  {
-    name: 'invoice_id',
-    field: 'invoiceId',
+/** How each field's column is read: the aliases its header may have, and its kind of value. */
+const columnReading: Record<
+  keyof PlatformInvoiceLine,
+  Pick<InvoiceLineColumn, 'aliases' | 'required' | 'kind'>
+> = {
+  lineId: {
+    aliases: ['invoice line id'],
+    required: true,
+    kind: 'text',
+  },
+  invoiceId: {
     aliases: ['invoice number'],
     required: true,
     kind: 'text',
   },
-  { name: 'invoice_date', field: 'invoiceDate', aliases: [], required: true, kind: 'date' },
-  {
-    name: 'organization_id',
-    field: 'organizationId',
+  invoiceDate: {
+    aliases: [],
+    required: true,
+    kind: 'date',
+  },
+  organizationId: {
     aliases: ['customer id'],
     required: true,
     kind: 'text',
   },
-  {
-    name: 'organization_name',
-    field: 'organizationName',
+  organizationName: {
     aliases: ['customer', 'customer name'],
     required: true,
     kind: 'text',
   },
-  { name: 'contract_id', field: 'contractId', aliases: [], required: true, kind: 'text' },
-  {
-    name: 'currency',
-    field: 'currency',
+  contractId: {
+    aliases: [],
+    required: true,
+    kind: 'text',
+  },
+  currency: {
     aliases: ['currency code'],
     required: true,
     kind: 'currency',
   },
-  { name: 'subscription_id', field: 'subscriptionId', aliases: [], required: true, kind: 'text' },
-  {
-    name: 'subscription_name',
-    field: 'subscriptionName',
+  subscriptionId: {
+    aliases: [],
+    required: true,
+    kind: 'text',
+  },
+  subscriptionName: {
     aliases: ['subscription'],
     required: true,
     kind: 'text',
   },
-  {
-    name: 'offer_id',
-    field: 'offerId',
+  offerId: {
     aliases: ['sku', 'product id'],
     required: true,
     kind: 'text',
   },
-  {
-    name: 'offer_name',
-    field: 'offerName',
+  offerName: {
     aliases: ['offer', 'product', 'product name'],
     required: true,
     kind: 'text',
   },
-  {
-    name: 'vendor',
-    field: 'vendor',
+  vendor: {
     aliases: ['manufacturer', 'publisher'],
     required: false,
     kind: 'optionalText',
   },
-  { name: 'charge_type', field: 'chargeType', aliases: [], required: true, kind: 'chargeType' },
-  {
-    name: 'billing_cycle',
-    field: 'billingCycle',
+  chargeType: {
+    aliases: [],
+    required: true,
+    kind: 'chargeType',
+  },
+  billingCycle: {
     aliases: ['billing frequency'],
     required: true,
     kind: 'billingCycle',
   },
-  { name: 'quantity', field: 'quantity', aliases: ['qty'], required: true, kind: 'decimal' },
-  {
-    name: 'unit_price',
-    field: 'unitPrice',
+  quantity: {
+    aliases: ['qty'],
+    required: true,
+    kind: 'decimal',
+  },
+  unitPrice: {
     aliases: ['price', 'sales price'],
     required: true,
     kind: 'decimal',
   },
-  {
-    name: 'unit_cost',
-    field: 'unitCost',
+  unitCost: {
     aliases: ['cost'],
     required: false,
     kind: 'optionalDecimal',
   },
-  {
-    name: 'charge_start_date',
-    field: 'chargeStart',
+  chargeStart: {
     // "charge start" is the app's own field name (chargeStart), so its JSON loads too.
     aliases: ['start date', 'period start', 'charge start'],
     required: true,
     kind: 'date',
   },
-  {
-    name: 'charge_end_date',
-    field: 'chargeEnd',
+  chargeEnd: {
     aliases: ['end date', 'period end', 'charge end'],
     required: true,
     kind: 'date',
   },
-];
+};
+
+export const invoiceLineColumns: readonly InvoiceLineColumn[] = invoiceLineFields.map(
+  ({ field, column }) => ({ name: column, field, ...columnReading[field] }),
+);
 
 /** The canonical headers, in the documented order. */
 export const canonicalColumns: readonly string[] = Object.freeze(

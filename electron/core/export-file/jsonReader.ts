@@ -2,8 +2,9 @@
  * Reads a JSON export: an array of invoice-line objects, or `{ "lines": [...] }`, streamed token
  * by token (stream-json) so the array is never held whole. A row is the object's index + 1.
  */
+
+import type { ImportProblem } from '@shared/platformInvoiceLine';
 import { jsonParser, type Token } from 'stream-json/parser.js';
-import type { ImportProblem } from '../../../../shared/platformData';
 import { type CellInput, cellsOfKeyedRecord } from './invoiceLineBuilder';
 import { invoiceLineColumns } from './invoiceLineColumns';
 import {

@@ -4,7 +4,7 @@
  * with errors is rejected whole, with every problem listed by row and column.
  */
 import { basename } from 'node:path';
-import type { ImportProblem, PlatformInvoiceLine } from '../../../../shared/platformData';
+import type { ImportProblem, PlatformInvoiceLine } from '@shared/platformInvoiceLine';
 import { type ByteSource, type ExportFileInput, openByteSource } from './byteSource';
 import type { DateOrder } from './calendarDateText';
 import { type CsvDelimiterChoice, readCsvLines } from './csvReader';

@@ -1,4 +1,4 @@
-import type { ImportProblem, PlatformInvoiceLine } from '../../../../shared/platformData';
+import type { ImportProblem, PlatformInvoiceLine } from '@shared/platformInvoiceLine';
 import type { DecimalMark } from './decimalText';
 import type { InvoiceLineBuilder } from './invoiceLineBuilder';
 

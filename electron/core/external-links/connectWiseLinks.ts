@@ -1,4 +1,4 @@
-import { isLoopback } from '../../../shared/siteUrl';
+import { isLoopback } from '@shared/siteUrl';
 import { AppError } from '../errors';
 
 /**
@@ -48,3 +48,5 @@ export function createExternalLinks(deps: {
     },
   };
 }
+
+export type ExternalLinks = ReturnType<typeof createExternalLinks>;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { type JobKind, jobLabels } from '@shared/contract';
 import { AppError } from '../errors';
 
 export interface JobProgress {
@@ -9,7 +10,7 @@ export interface JobProgress {
 
 export interface Job {
   readonly id: string;
-  readonly kind: string;
+  readonly kind: JobKind;
   /** Aborted when the job is cancelled; pass it to every call the job makes. */
   readonly signal: AbortSignal;
   progress(progress: JobProgress): void;
@@ -19,7 +20,7 @@ export interface Job {
 
 export interface JobSummary {
   id: string;
-  kind: string;
+  kind: JobKind;
   startedAt: string;
   progress: JobProgress | null;
 }
@@ -32,15 +33,19 @@ export function createJobRegistry(deps: {
   now: () => Date;
   onProgress?: (job: JobSummary) => void;
 }) {
-  const running = new Map<string, { summary: JobSummary; controller: AbortController }>();
+  const running = new Map<
+    string,
+    { summary: JobSummary; controller: AbortController; settled: Promise<unknown> }
+  >();
 
   return {
     /** Runs a job; a second job of the same kind is refused while one runs. */
-    async run<T>(kind: string, work: (job: Job) => Promise<T>): Promise<T> {
+    async run<T>(kind: JobKind, work: (job: Job) => Promise<T>): Promise<T> {
+      const label = jobLabels[kind];
       if ([...running.values()].some(({ summary }) => summary.kind === kind)) {
         throw new AppError(
           'Busy',
-          `A ${kind} is already running. Wait for it to finish or cancel it.`,
+          `${label} is already running. Wait for it to finish or cancel it.`,
         );
       }
       const controller = new AbortController();
@@ -50,7 +55,8 @@ export function createJobRegistry(deps: {
         startedAt: deps.now().toISOString(),
         progress: null,
       };
-      running.set(summary.id, { summary, controller });
+      const entry = { summary, controller, settled: Promise.resolve() as Promise<unknown> };
+      running.set(summary.id, entry);
       const job: Job = {
         id: summary.id,
         kind,
@@ -63,13 +69,15 @@ export function createJobRegistry(deps: {
           if (controller.signal.aborted) {
             throw new AppError(
               'Cancelled',
-              `${kind} was cancelled: ${String(controller.signal.reason ?? '')}`,
+              `${label} was cancelled: ${String(controller.signal.reason ?? '')}`,
             );
           }
         },
       };
+      const result = (async () => work(job))();
+      entry.settled = result.catch(() => undefined);
       try {
-        return await work(job);
+        return await result;
       } finally {
         running.delete(summary.id);
       }
@@ -87,6 +95,18 @@ export function createJobRegistry(deps: {
       const count = running.size;
       for (const { controller } of running.values()) controller.abort(reason);
       return count;
+    },
+
+    /**
+     * Cancels every running job and waits until each has stopped and written what it writes
+     * when cancelled: closing the app calls this before it closes the database.
+     */
+    async stopAll(reason: string): Promise<void> {
+      const settling = [...running.values()].map(({ controller, settled }) => {
+        controller.abort(reason);
+        return settled;
+      });
+      await Promise.all(settling);
     },
 
     running(): JobSummary[] {

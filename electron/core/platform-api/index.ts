@@ -1,4 +1,4 @@
-export { normalizePlatformBaseUrl } from '../../../../shared/siteUrl';
+export { normalizePlatformBaseUrl } from '@shared/siteUrl';
 export {
   createPlatformClient,
   PlatformAccount,

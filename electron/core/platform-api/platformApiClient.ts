@@ -1,14 +1,15 @@
-import axios, { type AxiosInstance, isAxiosError } from 'axios';
+import { PlatformInvoiceLine } from '@shared/platformInvoiceLine';
+import { type AxiosInstance, isAxiosError } from 'axios';
 import { z } from 'zod';
-import { PlatformInvoiceLine } from '../../../../shared/platformData';
+import { AppError } from '../errors';
 import {
+  createTextHttpClient,
   defaultRetryPolicy,
   parseRetryAfter,
   type RetryPolicy,
   retryDelayMs,
-} from '../../connectwise';
-import { AppError } from '../../errors';
-import type { Clock } from '../../ports';
+} from '../http';
+import type { Clock } from '../ports';
 
 export const PlatformAccount = z.object({
   platformName: z.string(),
@@ -45,15 +46,7 @@ export function createPlatformClient(
   deps: PlatformClientDeps,
 ) {
   const policy = deps.retryPolicy ?? defaultRetryPolicy;
-  const http =
-    deps.http ??
-    axios.create({
-      maxRedirects: 0,
-      validateStatus: () => true,
-      responseType: 'text',
-      transformResponse: [(data: unknown) => data],
-      proxy: false,
-    });
+  const http = deps.http ?? createTextHttpClient();
   const redact = (text: string) =>
     connection.token ? text.split(connection.token).join('***') : text;
 

@@ -1,17 +1,16 @@
-import {
-  type ConnectionProblem,
-  type PlatformConnectionFields,
-  type PlatformConnectionView,
-  type PlatformSaveResult,
-  type PlatformTestResult,
-  saveFailedMessage,
-} from '../../../shared/contract';
-import { normalizePlatformBaseUrl } from '../../../shared/siteUrl';
+import type {
+  PlatformConnectionFields,
+  PlatformConnectionView,
+  PlatformSaveResult,
+  PlatformTestResult,
+} from '@shared/contract';
+import { normalizePlatformBaseUrl } from '@shared/siteUrl';
+import { createSavedConnection } from '../connection';
 import { AppError } from '../errors';
 import type { AuditLog, SystemLog } from '../logs';
+import type { PlatformClient } from '../platform-api';
 import type { SecretStore } from '../ports';
-import type { SettingsStore } from '../settings';
-import type { PlatformAccount, PlatformClient } from './api';
+import type { SavedPlatformConnection, SettingsStore } from '../settings';
 
 export interface PlatformConnectionDeps {
   settings: SettingsStore;
@@ -23,169 +22,96 @@ export interface PlatformConnectionDeps {
   osUserName: () => string;
 }
 
-const tokenAccount = (baseUrl: string) => `platform@${baseUrl}`;
-const deadlineMs = 30_000;
+const tokenAccount = (connection: { baseUrl: string }) => `platform@${connection.baseUrl}`;
 
 /** The "Platform Connection" card: base URL + API token, the token in the OS keychain only. */
 export function createPlatformConnection(deps: PlatformConnectionDeps) {
-  async function resolve(
-    fields: PlatformConnectionFields,
-  ): Promise<{ baseUrl: string; token: string } | ConnectionProblem> {
-    const url = normalizePlatformBaseUrl(fields.baseUrl);
-    if (!url.ok) return { kind: 'Validation Error', field: 'baseUrl', message: url.reason };
-    if (fields.token) return { baseUrl: url.baseUrl, token: fields.token };
-    const saved = deps.settings.get().platform;
-    const token =
-      saved?.baseUrl === url.baseUrl ? await deps.secrets.get(tokenAccount(url.baseUrl)) : null;
-    if (!token) {
-      return {
-        kind: 'Validation Error',
-        field: 'token',
-        message: saved
+  const saved = createSavedConnection<
+    PlatformConnectionFields,
+    { baseUrl: string },
+    { platformName: string; accountName: string },
+    SavedPlatformConnection
+  >(
+    {
+      titles: {
+        testPassed: 'Platform connection test succeeded',
+        testFailed: 'Platform connection test failed',
+        notSaved: 'Platform connection not saved',
+        saved: 'Platform connection saved',
+        removed: 'Platform connection removed',
+      },
+      removedWhile: {
+        testing: 'The Platform connection was removed while testing it.',
+        saving: 'The Platform connection was removed while saving it.',
+      },
+      secretName: 'token',
+      secretField: 'token',
+      identityOf(fields) {
+        const url = normalizePlatformBaseUrl(fields.baseUrl);
+        if (!url.ok) return { kind: 'Validation Error', field: 'baseUrl', message: url.reason };
+        return { baseUrl: url.baseUrl };
+      },
+      typedSecret: (fields) => fields.token,
+      sameIdentity: (a, b) => a.baseUrl === b.baseUrl,
+      account: tokenAccount,
+      secretMissing: (before) =>
+        before
           ? 'Enter the API token again: it is needed when the base URL changes.'
           : 'Enter the API token.',
-      };
-    }
-    return { baseUrl: url.baseUrl, token };
-  }
-
-  async function check(connection: { baseUrl: string; token: string }): Promise<PlatformAccount> {
-    const deadline = AbortSignal.timeout(deadlineMs);
-    try {
-      return await deps.createClient(connection).me(deadline);
-    } catch (error) {
-      if (deadline.aborted) {
-        throw new AppError(
-          'Response Error',
-          `The Platform did not answer within ${deadlineMs / 1000} seconds.`,
-        );
-      }
-      throw error;
-    }
-  }
-
-  function problemOf(error: unknown): ConnectionProblem {
-    if (error instanceof AppError) {
-      const problem: ConnectionProblem = { kind: error.kind, message: error.message };
-      if (error.kind === 'Authentication Error') problem.field = 'token';
-      if (error.kind === 'Site Unreachable' || error.kind === 'Not Found')
-        problem.field = 'baseUrl';
-      return problem;
-    }
-    return {
-      kind: 'Internal Error',
-      message: 'Something went wrong inside the app. The details are in the log.',
-    };
-  }
+      async probe(identity, token, signal) {
+        const account = await deps.createClient({ ...identity, token }).me(signal);
+        return { platformName: account.platformName, accountName: account.accountName };
+      },
+      deadlineMs: 30_000,
+      timedOut: () =>
+        new AppError('Response Error', 'The Platform did not answer within 30 seconds.'),
+      toSaved: (identity, learnt, savedAt) => ({
+        ...identity,
+        ...learnt,
+        savedAt,
+      }),
+      read: () => deps.settings.get().platformConnection,
+      write(connection) {
+        deps.settings.update((settings) => ({ ...settings, platformConnection: connection }));
+      },
+      describe: (identity) => identity.baseUrl,
+      describeLearnt: (identity, learnt) =>
+        `${identity.baseUrl} (${learnt.platformName}, ${learnt.accountName})`,
+      fieldFor: {
+        'Authentication Error': 'token',
+        'Site Unreachable': 'baseUrl',
+        'Not Found': 'baseUrl',
+      },
+    },
+    deps,
+  );
 
   return {
     current(): PlatformConnectionView | null {
-      const saved = deps.settings.get().platform;
-      return saved ? { ...saved, tokenSaved: true } : null;
+      const connection = saved.current();
+      return connection ? { ...connection, tokenSaved: true } : null;
     },
-
-    async test(fields: PlatformConnectionFields): Promise<PlatformTestResult> {
-      const connection = await resolve(fields);
-      if ('kind' in connection) return { ok: false, problem: connection };
-      try {
-        const account = await check(connection);
-        deps.systemLog.write({
-          level: 'info',
-          title: 'Platform connection test succeeded',
-          details: connection.baseUrl,
-        });
-        return { ok: true, platformName: account.platformName, accountName: account.accountName };
-      } catch (error) {
-        const problem = problemOf(error);
-        deps.systemLog.write({
-          level: 'error',
-          title: `Platform connection test failed: ${problem.kind}`,
-          details: `${connection.baseUrl}: ${problem.message}`,
-        });
-        return { ok: false, problem };
-      }
-    },
-
+    test: (fields: PlatformConnectionFields): Promise<PlatformTestResult> => saved.test(fields),
     async save(fields: PlatformConnectionFields): Promise<PlatformSaveResult> {
-      const connection = await resolve(fields);
-      if ('kind' in connection)
-        return { ok: false, message: saveFailedMessage, problem: connection };
-      let account: PlatformAccount;
-      try {
-        account = await check(connection);
-      } catch (error) {
-        const problem = problemOf(error);
-        deps.systemLog.write({
-          level: 'error',
-          title: `Platform connection not saved: ${problem.kind}`,
-          details: `${connection.baseUrl}: ${problem.message}`,
-        });
-        return { ok: false, message: saveFailedMessage, problem };
-      }
-      const previous = deps.settings.get().platform;
-      try {
-        await deps.secrets.set(tokenAccount(connection.baseUrl), connection.token);
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        return {
-          ok: false,
-          message: saveFailedMessage,
-          problem: {
-            kind: 'Keychain Error',
-            message: `The OS keychain could not store the token (${reason}).`,
-          },
-        };
-      }
-      const saved = {
-        baseUrl: connection.baseUrl,
-        platformName: account.platformName,
-        accountName: account.accountName,
-        savedAt: deps.now().toISOString(),
-      };
-      deps.settings.update((settings) => ({ ...settings, platform: saved }));
-      if (previous && previous.baseUrl !== saved.baseUrl) {
-        await deps.secrets.delete(tokenAccount(previous.baseUrl)).catch(() => false);
-      }
-      deps.audit.record({
-        actor: deps.osUserName(),
-        action: 'Platform connection saved',
-        details: saved.baseUrl,
-      });
-      deps.systemLog.write({
-        level: 'info',
-        title: 'Platform connection saved',
-        details: `${saved.baseUrl} (${saved.platformName}, ${saved.accountName})`,
-      });
-      return { ok: true, connection: { ...saved, tokenSaved: true } };
+      const outcome = await saved.save(fields);
+      return outcome.ok
+        ? { ok: true, connection: { ...outcome.saved, tokenSaved: true } }
+        : outcome;
     },
-
     async remove(): Promise<void> {
-      const saved = deps.settings.get().platform;
-      if (saved) await deps.secrets.delete(tokenAccount(saved.baseUrl));
-      deps.settings.update((settings) => ({ ...settings, platform: null }));
-      deps.audit.record({
-        actor: deps.osUserName(),
-        action: 'Platform connection removed',
-        details: saved?.baseUrl ?? '',
-      });
-      deps.systemLog.write({
-        level: 'info',
-        title: 'Platform connection removed',
-        details: saved?.baseUrl ?? '',
-      });
+      await saved.remove();
     },
-
     /** A client for the saved connection. */
     async client(): Promise<PlatformClient> {
-      const saved = deps.settings.get().platform;
-      const token = saved ? await deps.secrets.get(tokenAccount(saved.baseUrl)) : null;
-      if (!saved || !token) {
+      const connection = saved.current();
+      const token = connection && !saved.isRemoving() ? await saved.secretOf(connection) : null;
+      if (!connection || !token) {
         throw new AppError(
           'Not Connected',
           'The Platform is not connected: save its base URL and API token first.',
         );
       }
-      return deps.createClient({ baseUrl: saved.baseUrl, token });
+      return deps.createClient({ baseUrl: connection.baseUrl, token });
     },
   };
 }

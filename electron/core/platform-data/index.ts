@@ -1,4 +1,8 @@
-export { type LineSourceEvent, type LoadRequest, loadInvoiceLines } from './invoiceLoader';
+import type { platformDataChannels } from '@shared/contract';
+import type { HandlersFor } from '../router';
+import type { PlatformData } from './platformData';
+
+export type { StoredLine } from './invoiceLineQueries';
 export {
   currentAndPreviousPeriods,
   keptMonths,
@@ -6,11 +10,15 @@ export {
   periodBounds,
   periodOf,
 } from './invoicePeriods';
-export { invoiceLineRow } from './invoiceRows';
-export {
-  createInvoiceStore,
-  type InvoiceStore,
-  type PeriodLoadSummary,
-  type StoredLine,
-} from './invoiceStore';
-export { createInvoices, type Invoices } from './invoices';
+export { createPlatformData, type PlatformData, type PlatformDataDeps } from './platformData';
+
+export function platformDataHandlers(
+  platformData: PlatformData,
+): HandlersFor<typeof platformDataChannels> {
+  return {
+    'platformData.periods': () => platformData.periods(),
+    'platformData.loadChoices': () => platformData.loadChoices(),
+    'platformData.load': (input) => platformData.load(input),
+    'platformData.page': (query) => platformData.page(query),
+  };
+}

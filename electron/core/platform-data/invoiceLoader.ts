@@ -1,13 +1,13 @@
-import type { LoadInvoicesResult } from '../../../shared/contract';
+import type { LoadInvoicesResult } from '@shared/contract';
 import type {
   ImportProblem,
   InvoicePeriod,
   PlatformInvoiceLine,
-} from '../../../shared/platformData';
-import { AppError } from '../errors';
+} from '@shared/platformInvoiceLine';
+import { isCancellation } from '../errors';
 import type { Job } from '../jobs';
+import type { InvoiceLineTables } from './invoiceLineTables';
 import { periodOf } from './invoicePeriods';
-import type { InvoiceStore } from './invoiceStore';
 
 /** What a source (an export file, the Platform API) yields while it is read. */
 export type LineSourceEvent =
@@ -35,7 +35,7 @@ const maxProblemsShown = 1000;
  * nothing is loaded; a cancelled load leaves the store as it was.
  */
 export async function loadInvoiceLines(
-  store: InvoiceStore,
+  store: InvoiceLineTables,
   job: Job,
   request: LoadRequest,
 ): Promise<LoadInvoicesResult> {
@@ -62,8 +62,7 @@ export async function loadInvoiceLines(
     }
     job.throwIfCancelled();
   } catch (error) {
-    const cancelled = error instanceof AppError && error.kind === 'Cancelled';
-    store.abandon(loadId, cancelled ? 'cancelled' : 'failed', { problems: totalProblems });
+    store.abandon(loadId, isCancellation(error) ? 'cancelled' : 'failed', totalProblems);
     throw error;
   }
 
@@ -79,7 +78,7 @@ export async function loadInvoiceLines(
     });
   }
   if (totalProblems > 0) {
-    store.abandon(loadId, 'rejected', { problems: totalProblems });
+    store.abandon(loadId, 'rejected', totalProblems);
     return { ok: false, problems, totalProblems };
   }
   const periods = store.commit(loadId, request.periods, outsidePeriods);

@@ -1,5 +1,5 @@
+import type { InvoicePeriod } from '@shared/platformInvoiceLine';
 import { DateTime } from 'luxon';
-import type { InvoicePeriod } from '../../../shared/platformData';
 
 /** Months of invoice lines the app keeps (the current month included). */
 export const keptMonths = 15;

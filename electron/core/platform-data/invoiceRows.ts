@@ -1,12 +1,11 @@
-import type { BillingCycle, ChargeType } from '../../../shared/chargeDateVocabulary';
-import type { InvoiceLineRow, SavedConfiguration } from '../../../shared/contract';
+import type { InvoiceLineRow, SavedConfiguration } from '@shared/contract';
 import {
   type ChargeDateConfiguration,
   chargeTypeNameToSend,
   computeChargeDates,
   emptyChargeDateConfiguration,
 } from '../charge-dates';
-import type { StoredLine } from './invoiceStore';
+import type { StoredLine } from './invoiceLineQueries';
 
 function rulesOf(configuration: SavedConfiguration | null): ChargeDateConfiguration {
   return configuration
@@ -27,33 +26,18 @@ export function invoiceLineRow(
   configuration: SavedConfiguration | null,
 ): InvoiceLineRow {
   const rules = rulesOf(configuration);
-  const chargeType = line.charge_type as ChargeType;
   const dates = computeChargeDates(
     {
-      chargeType,
-      billingCycle: line.billing_cycle as BillingCycle,
+      chargeType: line.charge_type,
+      billingCycle: line.billing_cycle,
       invoiceDate: line.invoice_date,
-      chargeStart: line.charge_start,
-      chargeEnd: line.charge_end,
+      chargeStart: line.charge_start_date,
+      chargeEnd: line.charge_end_date,
     },
     rules,
     { chargeStart: line.override_charge_start, chargeEnd: line.override_charge_end },
   );
-  const name = chargeTypeNameToSend(chargeType, rules);
-  const status =
-    line.sync_status === 'synced'
-      ? {
-          status: 'Synced' as const,
-          statusDetail: `Addition ${line.cw_addition_id ?? '?'} at ${line.synced_at ?? '?'}`,
-        }
-      : line.sync_status === 'failed'
-        ? { status: 'Failed' as const, statusDetail: null }
-        : line.sync_status === 'cancelled'
-          ? { status: 'Cancelled' as const, statusDetail: null }
-          : {
-              status: 'Not Mapped' as const,
-              statusDetail: 'Organization and product are not mapped yet.',
-            };
+  const name = chargeTypeNameToSend(line.charge_type, rules);
   return {
     lineId: line.line_id,
     invoiceId: line.invoice_id,
@@ -67,14 +51,15 @@ export function invoiceLineRow(
     offerId: line.offer_id,
     offerName: line.offer_name,
     psaProductName: null,
-    chargeType: { platformName: chargeType, name: name.name, badge: name.badge },
-    billingCycle: line.billing_cycle as BillingCycle,
+    chargeType: { platformName: line.charge_type, name: name.name, badge: name.badge },
+    billingCycle: line.billing_cycle,
     quantity: line.quantity,
     unitPrice: line.unit_price,
     unitCost: line.unit_cost,
     currency: line.currency,
     chargeStart: dates.start,
     chargeEnd: dates.end,
-    ...status,
+    status: line.status,
+    statusDetail: line.status_detail,
   };
 }

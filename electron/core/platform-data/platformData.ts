@@ -6,24 +6,25 @@ import type {
   LoadInvoicesInput,
   LoadInvoicesResult,
   SavedConfiguration,
-} from '../../../shared/contract';
+} from '@shared/contract';
 import { AppError } from '../errors';
-import type { FileInbox } from '../files';
+import { type ExportFileOptions, type FileInbox, readExportFile } from '../export-file';
 import type { JobRegistry } from '../jobs';
 import type { AuditLog, SystemLog } from '../logs';
-import type { PlatformConnection } from '../platform';
-import { type ExportFileOptions, readExportFile } from '../platform/exportFile';
+import type { PlatformConnection } from '../platform-connection';
 import type { Database } from '../store';
+import { createInvoiceLineQueries } from './invoiceLineQueries';
+import { createInvoiceLineTables } from './invoiceLineTables';
 import { type LineSourceEvent, loadInvoiceLines } from './invoiceLoader';
 import { currentAndPreviousPeriods, periodBounds } from './invoicePeriods';
 import { invoiceLineRow } from './invoiceRows';
-import { createInvoiceStore } from './invoiceStore';
+import { createLoadHistory } from './loadHistory';
 
-export interface InvoicesDeps {
+export interface PlatformDataDeps {
   db: Database;
   jobs: JobRegistry;
   files: FileInbox;
-  platform: Pick<PlatformConnection, 'client' | 'current'>;
+  platformConnection: Pick<PlatformConnection, 'client' | 'current'>;
   configuration: { get(): SavedConfiguration | null };
   systemLog: SystemLog;
   audit: AuditLog;
@@ -31,15 +32,31 @@ export interface InvoicesDeps {
   osUserName: () => string;
 }
 
-/** Mapping › Invoices: loading months of lines from a source, and browsing them. */
-export function createInvoices(deps: InvoicesDeps) {
-  const store = createInvoiceStore(deps.db, deps.now);
+/**
+ * The Platform's billing data: the only writer of Organizations, Offers, Contracts, invoices,
+ * invoice lines and the load history. It loads months of lines from a source (the Platform API
+ * or an export file), serves the Invoices grid, and answers other capabilities' questions
+ * through named queries.
+ */
+export function createPlatformData(deps: PlatformDataDeps) {
+  const history = createLoadHistory(deps.db, deps.now);
+  const tables = createInvoiceLineTables(deps.db, history, deps.now);
+  const queries = createInvoiceLineQueries(deps.db, deps.now);
+  // Nothing loads yet: a load still "running" in the history was cut off by a crash or a kill.
+  const interrupted = history.markInterrupted();
+  if (interrupted > 0) {
+    deps.systemLog.write({
+      level: 'warning',
+      title: 'An invoice load was interrupted',
+      details: `${interrupted} load(s) did not finish when the app last ran; nothing of them was kept. Load the month again.`,
+    });
+  }
 
   async function* platformEvents(
     periods: string[],
     signal: AbortSignal,
   ): AsyncGenerator<LineSourceEvent> {
-    const client = await deps.platform.client();
+    const client = await deps.platformConnection.client();
     let before = 0;
     for (const period of periods) {
       let inPeriod = 0;
@@ -86,11 +103,11 @@ export function createInvoices(deps: InvoicesDeps) {
       throw new AppError('Not Found', 'The chosen file is no longer available. Choose it again.');
     }
     try {
-      const result = await deps.jobs.run('Invoice load', (job) =>
-        loadInvoiceLines(store, job, {
+      const result = await deps.jobs.run('invoice-load', (job) =>
+        loadInvoiceLines(tables, job, {
           periods,
           source: input.source.kind,
-          sourceName: file?.name ?? deps.platform.current()?.baseUrl ?? null,
+          sourceName: file?.name ?? deps.platformConnection.current()?.baseUrl ?? null,
           actor,
           requireLines: input.source.kind === 'file',
           events:
@@ -135,19 +152,21 @@ export function createInvoices(deps: InvoicesDeps) {
   }
 
   return {
-    periods: (): LoadedPeriod[] => store.periods(),
+    periods: (): LoadedPeriod[] => queries.periods(),
     loadChoices: (): LoadChoices => ({
       ...currentAndPreviousPeriods(deps.now()),
-      platformConnected: deps.platform.current() !== null,
+      platformConnected: deps.platformConnection.current() !== null,
     }),
     load,
     page(query: InvoicePageQuery): InvoicePage {
-      const { rows, total } = store.page(query);
+      const { rows, total } = queries.page(query);
       const configuration = deps.configuration.get();
       return { rows: rows.map((row) => invoiceLineRow(row, configuration)), total };
     },
-    store,
+    line: queries.line,
+    organizations: queries.organizations,
+    offersInvoicedSince: queries.offersInvoicedSince,
   };
 }
 
-export type Invoices = ReturnType<typeof createInvoices>;
+export type PlatformData = ReturnType<typeof createPlatformData>;

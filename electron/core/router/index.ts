@@ -1,1 +1,1 @@
-export { createRouter, type Handlers, type Router } from './router';
+export { createRouter, type Handlers, type HandlersFor, type Router } from './router';

@@ -1,11 +1,11 @@
+import { channelNames } from '@shared/contract';
 import { describe, expect, it } from 'vitest';
-import { channelNames } from '../../../shared/contract';
 import { silentLogger } from '../../../tests/support/fakePorts';
 import { AppError } from '../errors';
 import { createRouter, type Handlers } from './router';
 
 const status = {
-  credentials: 'none',
+  connectwiseConnection: 'none',
   siteUrl: null,
   apiVersion: null,
   agreementTypeSaved: false,
@@ -25,7 +25,7 @@ function router(overrides: Partial<Handlers> = {}, logged: string[] = []) {
     ) as unknown as Handlers),
     'app.status': () => status,
     'app.info': () => ({ appVersion: '1.0.0', runtime: 'preview' }),
-    'external.open': ({ url }) => {
+    'externalLinks.open': ({ url }) => {
       opened.push(url);
       return { opened: true };
     },
@@ -44,10 +44,13 @@ describe('router', () => {
   });
 
   it('refuses an unknown channel by name, without calling anything', async () => {
-    const result = await router().router.dispatch('auth.stealKey', {});
+    const result = await router().router.dispatch('connectwiseConnection.stealKey', {});
     expect(result).toEqual({
       ok: false,
-      error: { kind: 'Unknown Channel', message: 'The app has no request named "auth.stealKey".' },
+      error: {
+        kind: 'Unknown Channel',
+        message: 'The app has no request named "connectwiseConnection.stealKey".',
+      },
     });
   });
 
@@ -60,18 +63,18 @@ describe('router', () => {
 
   it('refuses a malformed payload with the field at fault, and changes nothing', async () => {
     const { router: r, opened } = router();
-    const result = await r.dispatch('external.open', { url: 42 });
+    const result = await r.dispatch('externalLinks.open', { url: 42 });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.kind).toBe('Validation Error');
     expect(result.error.issues?.[0]?.path).toBe('url');
-    expect(result.error.message).toContain('external.open');
+    expect(result.error.message).toContain('externalLinks.open');
     expect(opened).toEqual([]);
   });
 
   it('refuses extra fields and input on a channel that takes none', async () => {
     const { router: r } = router();
-    const extra = await r.dispatch('external.open', { url: 'https://x.test', also: 1 });
+    const extra = await r.dispatch('externalLinks.open', { url: 'https://x.test', also: 1 });
     expect(extra.ok === false && extra.error.kind).toBe('Validation Error');
     const unexpected = await r.dispatch('app.status', { please: true });
     expect(unexpected.ok === false && unexpected.error.kind).toBe('Validation Error');
@@ -79,11 +82,11 @@ describe('router', () => {
 
   it('turns an AppError into its kind and message', async () => {
     const { router: r } = router({
-      'external.open': () => {
+      'externalLinks.open': () => {
         throw new AppError('Not Allowed', 'Only pages of your ConnectWise site can be opened.');
       },
     });
-    expect(await r.dispatch('external.open', { url: 'https://evil.test' })).toEqual({
+    expect(await r.dispatch('externalLinks.open', { url: 'https://evil.test' })).toEqual({
       ok: false,
       error: { kind: 'Not Allowed', message: 'Only pages of your ConnectWise site can be opened.' },
     });

@@ -1,21 +1,24 @@
-import type { z } from 'zod';
 import {
   type BridgeError,
   type BridgeResult,
-  type Channel,
-  type ChannelOutput,
+  type ChannelMap,
   type Contract,
   contract,
   isChannel,
-} from '../../../shared/contract';
+} from '@shared/contract';
+import type { z } from 'zod';
 import { AppError } from '../errors';
 import type { Logger } from '../ports';
 
-export type Handlers = {
-  [C in Channel]: (
-    input: z.output<Contract[C]['input']>,
-  ) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
+/** One function per channel of a capability's map: what that capability registers. */
+export type HandlersFor<M extends ChannelMap> = {
+  [C in keyof M]: (
+    input: z.output<M[C]['input']>,
+  ) => Promise<z.output<M[C]['output']>> | z.output<M[C]['output']>;
 };
+
+/** Every channel of the contract; `createCore` gathers them from the capabilities. */
+export type Handlers = HandlersFor<Contract>;
 
 export interface Router {
   /** The one entry point both transports call with whatever arrived over the wire. */

@@ -1,2 +1,7 @@
-export { defaultSettings, type SavedConnection, Settings } from './settingsSchema';
+export {
+  defaultSettings,
+  type SavedConnectWiseConnection,
+  type SavedPlatformConnection,
+  Settings,
+} from './settingsSchema';
 export { createSettingsStore, type SettingsStore, settingsFileFromConf } from './settingsStore';

@@ -24,6 +24,13 @@ const steps: Record<number, (settings: RawSettings, now: () => Date) => RawSetti
           }
         : null,
   }),
+  // v3 names both connections the same way everywhere: "ConnectWise connection", "Platform connection".
+  2: ({ connection, platform, ...rest }) => ({
+    ...rest,
+    schemaVersion: 3,
+    connectwiseConnection: connection ?? null,
+    platformConnection: platform ?? null,
+  }),
 };
 
 export function migrateSettings(raw: RawSettings, now: () => Date): RawSettings {

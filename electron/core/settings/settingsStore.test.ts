@@ -34,10 +34,10 @@ describe('settings store', () => {
       agreementType: { id: 5, name: 'Cloud Marketplace' },
     });
     expect(createSettingsStore(file, silentLogger, now).get()).toEqual({
-      schemaVersion: 2,
-      connection: null,
+      schemaVersion: 3,
+      connectwiseConnection: null,
       everConnected: true,
-      platform: null,
+      platformConnection: null,
       configuration: {
         version: 1,
         savedAt: '2026-11-25T10:00:00.000Z',
@@ -50,9 +50,39 @@ describe('settings store', () => {
     });
   });
 
+  it('migrates a version 2 file: both connections keep their saved values under their one name', () => {
+    const connection = {
+      siteUrl: 'https://na.myconnectwise.net',
+      companyId: 'acme',
+      publicKey: 'pub',
+      savedAt: '2026-11-20T08:00:00.000Z',
+      apiVersion: 'v2025.1.1',
+    };
+    const platform = {
+      baseUrl: 'https://api.platform.example',
+      platformName: 'Cloud Marketplace',
+      accountName: 'Acme MSP',
+      savedAt: '2026-11-21T08:00:00.000Z',
+    };
+    const file = memorySettingsFile({
+      schemaVersion: 2,
+      connection,
+      everConnected: true,
+      platform,
+      configuration,
+    });
+    expect(createSettingsStore(file, silentLogger, now).get()).toEqual({
+      schemaVersion: 3,
+      connectwiseConnection: connection,
+      everConnected: true,
+      platformConnection: platform,
+      configuration,
+    });
+  });
+
   it('does not trust a file that breaks the schema, says so, and leaves it alone', () => {
     const warnings: string[] = [];
-    const file = memorySettingsFile({ schemaVersion: 2, connection: 'not an object' });
+    const file = memorySettingsFile({ schemaVersion: 3, connectwiseConnection: 'not an object' });
     const store = createSettingsStore(
       file,
       { ...silentLogger, warn: (m) => warnings.push(m) },

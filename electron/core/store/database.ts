@@ -1,5 +1,6 @@
 import { DatabaseSync } from 'node:sqlite';
 import { migrations as appMigrations, type Migration } from './migrations';
+import { inTransaction } from './transaction';
 
 export type Database = DatabaseSync;
 
@@ -7,9 +8,9 @@ export type Database = DatabaseSync;
 export function openDatabase(path: string, migrations: readonly Migration[] = appMigrations) {
   const db = new DatabaseSync(path);
   db.exec('PRAGMA journal_mode = WAL');
-  db.exec('PRAGMA foreign_keys = ON');
   db.exec('PRAGMA busy_timeout = 5000');
   migrate(db, migrations);
+  db.exec('PRAGMA foreign_keys = ON');
   return db;
 }
 
@@ -18,6 +19,10 @@ export function schemaVersion(db: Database): number {
   return row?.user_version ?? 0;
 }
 
+/**
+ * Runs each pending migration in its own transaction. Foreign keys are off meanwhile (SQLite's
+ * own recipe for rebuilding a table that others reference) and checked before each commit.
+ */
 function migrate(db: Database, migrations: readonly Migration[]) {
   const applied = schemaVersion(db);
   const newest = migrations.at(-1)?.version ?? 0;
@@ -26,16 +31,18 @@ function migrate(db: Database, migrations: readonly Migration[]) {
       `The database was written by a newer version of the app (schema ${applied}, this version knows ${newest}).`,
     );
   }
+  db.exec('PRAGMA foreign_keys = OFF');
   for (const migration of migrations) {
     if (migration.version <= applied) continue;
-    db.exec('BEGIN IMMEDIATE');
-    try {
+    inTransaction(db, () => {
       db.exec(migration.sql);
+      const broken = db.prepare('PRAGMA foreign_key_check').all();
+      if (broken.length > 0) {
+        throw new Error(
+          `Migration ${migration.version} (${migration.name}) broke ${broken.length} foreign key(s).`,
+        );
+      }
       db.exec(`PRAGMA user_version = ${migration.version}`);
-      db.exec('COMMIT');
-    } catch (error) {
-      db.exec('ROLLBACK');
-      throw error;
-    }
+    });
   }
 }

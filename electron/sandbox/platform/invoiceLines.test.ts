@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PlatformInvoiceLine } from '../../../shared/platformData';
+import { PlatformInvoiceLine } from '../../../shared/platformInvoiceLine';
+import { jsonOf } from '../simulatorTesting';
 import {
   billingCycles,
   chargeTypes,
@@ -8,7 +9,7 @@ import {
   type PlatformSimulator,
   startPlatformSimulator,
 } from './index';
-import { callApi, type ErrorBody, everyPage, jsonOf } from './platformRequests';
+import { callApi, type ErrorBody, everyPage } from './platformRequests';
 
 let sim: PlatformSimulator;
 const now = () => new Date('2026-07-10T12:00:00Z');

@@ -1,16 +1,16 @@
 import { MantineProvider } from '@mantine/core';
+import { installBridge, type Transport } from '@renderer/bridge';
+import type { AppStatus, BridgeResult } from '@shared/contract';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { AppStatus, BridgeResult } from '../../../shared/contract';
-import { installBridge, type Transport } from '../bridge';
 import { agreementTypeNoticeText } from './AgreementTypeNotice';
 import { App } from './App';
 import { useAppStatus } from './appStatusStore';
 import { useNavigation } from './navigationStore';
 
 const firstRun: AppStatus = {
-  credentials: 'none',
+  connectwiseConnection: 'none',
   siteUrl: null,
   apiVersion: null,
   agreementTypeSaved: false,
@@ -18,7 +18,7 @@ const firstRun: AppStatus = {
   landing: { screen: 'settings', tab: 'authentication' },
 };
 const ready: AppStatus = {
-  credentials: 'saved',
+  connectwiseConnection: 'saved',
   siteUrl: 'https://na.myconnectwise.net',
   apiVersion: 'v2025.1.12345',
   agreementTypeSaved: true,
@@ -37,7 +37,7 @@ function fakeTransport(status: AppStatus) {
   const transport: Transport = {
     invoke: async (channel): Promise<BridgeResult> => {
       if (channel === 'app.status') return { ok: true, value: status };
-      if (channel === 'auth.current') return { ok: true, value: null };
+      if (channel === 'connectwiseConnection.current') return { ok: true, value: null };
       return {
         ok: false,
         error: { kind: 'Unknown Channel', message: `no ${channel} in this test` },

@@ -10,13 +10,13 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { DashboardPage } from '@renderer/features/dashboard';
+import { SystemLogsPage } from '@renderer/features/logs';
+import { MappingPage } from '@renderer/features/mapping';
+import { SettingsPage } from '@renderer/features/settings';
+import type { Place } from '@shared/contract';
 import { CircleAlert } from 'lucide-react';
 import { useEffect } from 'react';
-import type { Place } from '../../../shared/contract';
-import { DashboardPage } from '../features/dashboard';
-import { SystemLogsPage } from '../features/logs';
-import { MappingPage } from '../features/mapping';
-import { SettingsPage } from '../features/settings';
 import { AppNavigation } from './AppNavigation';
 import { useAppStatus } from './appStatusStore';
 import { settlePlace, useNavigation } from './navigationStore';

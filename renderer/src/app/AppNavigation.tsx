@@ -1,6 +1,6 @@
 import { Button, Stack } from '@mantine/core';
+import type { AppStatus, Screen } from '@shared/contract';
 import { LayoutDashboard, type LucideIcon, Network, ScrollText, Settings } from 'lucide-react';
-import type { AppStatus, Screen } from '../../../shared/contract';
 import classes from './AppNavigation.module.css';
 import { defaultPlace, isScreenOpen, useNavigation } from './navigationStore';
 

@@ -1,6 +1,6 @@
+import { bridge } from '@renderer/bridge';
+import type { AppStatus } from '@shared/contract';
 import { create } from 'zustand';
-import type { AppStatus } from '../../../shared/contract';
-import { bridge } from '../bridge';
 
 interface AppStatusState {
   status: AppStatus | null;

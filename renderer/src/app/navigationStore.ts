@@ -1,5 +1,5 @@
+import type { AppStatus, Place, Screen } from '@shared/contract';
 import { create } from 'zustand';
-import type { AppStatus, Place, Screen } from '../../../shared/contract';
 
 /** A screen with unsaved changes registers one; leaving it then asks first. */
 export interface LeaveGuard {

@@ -3,14 +3,15 @@ import type {
   Channel,
   ChannelInput,
   ChannelOutput,
+  ErrorKind,
   EventName,
   EventPayload,
-} from '../../../shared/contract';
+} from '@shared/contract';
 import type { Transport } from './transport';
 
 /** A request the core refused or could not carry out; `message` is written for the user. */
 export class BridgeCallError extends Error {
-  readonly kind: string;
+  readonly kind: ErrorKind;
   readonly detail: string | undefined;
   readonly issues: BridgeError['issues'];
 

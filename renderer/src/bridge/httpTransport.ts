@@ -1,4 +1,4 @@
-import type { BridgeResult } from '../../../shared/contract';
+import type { BridgeResult } from '@shared/contract';
 import type { Transport } from './transport';
 
 const tokenKey = 'bridge-token';

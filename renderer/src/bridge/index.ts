@@ -1,4 +1,4 @@
-import type { PreloadBridge } from '../../../shared/contract';
+import type { PreloadBridge } from '@shared/contract';
 import { type BridgeClient, createBridgeClient } from './bridgeClient';
 import { createHttpTransport, takeBridgeToken } from './httpTransport';
 import type { Transport } from './transport';

@@ -1,4 +1,4 @@
-import type { BridgeResult } from '../../../shared/contract';
+import type { BridgeResult } from '@shared/contract';
 
 /** How requests and events travel: Electron IPC or the preview host's HTTP bridge. */
 export interface Transport {

@@ -1,10 +1,10 @@
 import { Badge, Group, Paper, Stack, Table, Title } from '@mantine/core';
-import { useAppStatus } from '../../app/appStatusStore';
+import { useAppStatus } from '@renderer/app/appStatusStore';
 
 /** Product spec §6 "System Information": the site with its connection badge, and the API version. */
 export function SystemInformation() {
   const status = useAppStatus((state) => state.status);
-  const connected = status?.credentials === 'saved';
+  const connected = status?.connectwiseConnection === 'saved';
   return (
     <Paper component="section" aria-labelledby="system-information" withBorder p="lg">
       <Stack gap="sm">

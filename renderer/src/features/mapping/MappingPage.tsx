@@ -1,8 +1,9 @@
-import { Stack, Tabs, Title } from '@mantine/core';
-import { type MappingTab, MappingTab as MappingTabSchema } from '../../../../shared/contract';
-import { AgreementTypeNotice } from '../../app/AgreementTypeNotice';
-import { useAppStatus } from '../../app/appStatusStore';
-import { useNavigation } from '../../app/navigationStore';
+import { Title } from '@mantine/core';
+import { AgreementTypeNotice } from '@renderer/app/AgreementTypeNotice';
+import { useAppStatus } from '@renderer/app/appStatusStore';
+import { useNavigation } from '@renderer/app/navigationStore';
+import { TabbedPage } from '@renderer/app/TabbedPage';
+import type { MappingTab } from '@shared/contract';
 import { InvoicesTab } from './invoices';
 
 const tabs: ReadonlyArray<{ value: MappingTab; label: string }> = [
@@ -15,31 +16,18 @@ export function MappingPage({ tab }: { tab: MappingTab }) {
   const access = useAppStatus((state) => state.status?.access.mapping);
   const go = useNavigation((state) => state.go);
   return (
-    <Stack gap="md">
-      {access === 'setup-required' && <AgreementTypeNotice withLink />}
-      <Title order={1}>Mapping</Title>
-      <Tabs
-        value={tab}
-        onChange={(value) => {
-          const parsed = MappingTabSchema.safeParse(value);
-          if (parsed.success) go({ screen: 'mapping', tab: parsed.data });
-        }}
-      >
-        <Tabs.List>
-          {tabs.map(({ value, label }) => (
-            <Tabs.Tab key={value} value={value}>
-              {label}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        {tabs.map(({ value }) => (
-          <Tabs.Panel key={value} value={value} pt="md">
-            {value === 'invoices' && tab === 'invoices' ? (
-              <InvoicesTab canLoad={access === 'enabled'} />
-            ) : null}
-          </Tabs.Panel>
-        ))}
-      </Tabs>
-    </Stack>
+    <TabbedPage
+      header={
+        <>
+          {access === 'setup-required' && <AgreementTypeNotice withLink />}
+          <Title order={1}>Mapping</Title>
+        </>
+      }
+      tabs={tabs}
+      tab={tab}
+      onTabChange={(next) => go({ screen: 'mapping', tab: next })}
+    >
+      {tab === 'invoices' ? <InvoicesTab canLoad={access === 'enabled'} /> : null}
+    </TabbedPage>
   );
 }

@@ -1,8 +1,9 @@
-import { Stack, Tabs, Text, Title } from '@mantine/core';
-import { type SettingsTab, SettingsTab as SettingsTabSchema } from '../../../../shared/contract';
-import { AgreementTypeNotice } from '../../app/AgreementTypeNotice';
-import { useAppStatus } from '../../app/appStatusStore';
-import { useNavigation } from '../../app/navigationStore';
+import { Text, Title } from '@mantine/core';
+import { AgreementTypeNotice } from '@renderer/app/AgreementTypeNotice';
+import { useAppStatus } from '@renderer/app/appStatusStore';
+import { useNavigation } from '@renderer/app/navigationStore';
+import { TabbedPage } from '@renderer/app/TabbedPage';
+import type { SettingsTab } from '@shared/contract';
 import { AuthenticationTab } from './authentication';
 import { ConfigurationTab } from './configuration';
 import { DictionaryTab } from './dictionary';
@@ -17,33 +18,24 @@ export function SettingsPage({ tab }: { tab: SettingsTab }) {
   const agreementTypeSaved = useAppStatus((state) => state.status?.agreementTypeSaved ?? false);
   const go = useNavigation((state) => state.go);
   return (
-    <Stack gap="md">
-      {!agreementTypeSaved && <AgreementTypeNotice />}
-      <header>
-        <Title order={1}>Settings</Title>
-        <Text c="dimmed">Configure your ConnectWise integration credentials and preferences.</Text>
-      </header>
-      <Tabs
-        value={tab}
-        onChange={(value) => {
-          const parsed = SettingsTabSchema.safeParse(value);
-          if (parsed.success) go({ screen: 'settings', tab: parsed.data });
-        }}
-      >
-        <Tabs.List>
-          {tabs.map(({ value, label }) => (
-            <Tabs.Tab key={value} value={value}>
-              {label}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        {tabs.map(({ value }) => (
-          <Tabs.Panel key={value} value={value} pt="md">
-            {value === tab ? <TabBody tab={value} /> : null}
-          </Tabs.Panel>
-        ))}
-      </Tabs>
-    </Stack>
+    <TabbedPage
+      header={
+        <>
+          {!agreementTypeSaved && <AgreementTypeNotice />}
+          <header>
+            <Title order={1}>Settings</Title>
+            <Text c="dimmed">
+              Configure your ConnectWise integration credentials and preferences.
+            </Text>
+          </header>
+        </>
+      }
+      tabs={tabs}
+      tab={tab}
+      onTabChange={(next) => go({ screen: 'settings', tab: next })}
+    >
+      <TabBody tab={tab} />
+    </TabbedPage>
   );
 }
 

@@ -1,10 +1,10 @@
 import { Badge, Text, UnstyledButton } from '@mantine/core';
+import type { InvoiceLineRow, InvoiceSortColumn } from '@shared/contract';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDown, ArrowUp } from 'lucide-react';
 import { type ReactNode, useEffect, useRef } from 'react';
-import type { InvoiceLineRow, InvoiceSortColumn } from '../../../../../shared/contract';
 import classes from './InvoiceGrid.module.css';
-import { useInvoices } from './invoicesStore';
+import { useInvoiceGrid } from './invoiceGridStore';
 
 interface Column {
   title: string;
@@ -138,11 +138,11 @@ const rowHeight = 52;
 
 /** A virtualized table: only the rows in view exist in the page, fetched a block at a time. */
 export function InvoiceGrid() {
-  const total = useInvoices((state) => state.total);
-  const rows = useInvoices((state) => state.rows);
-  const sort = useInvoices((state) => state.query.sort);
-  const setQuery = useInvoices((state) => state.setQuery);
-  const ensureRows = useInvoices((state) => state.ensureRows);
+  const total = useInvoiceGrid((state) => state.total);
+  const rows = useInvoiceGrid((state) => state.rows);
+  const sort = useInvoiceGrid((state) => state.query.sort);
+  const setQuery = useInvoiceGrid((state) => state.setQuery);
+  const ensureRows = useInvoiceGrid((state) => state.ensureRows);
   const scroller = useRef<HTMLDivElement>(null);
 
   const virtualizer = useVirtualizer({

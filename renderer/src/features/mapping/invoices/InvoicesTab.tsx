@@ -1,20 +1,24 @@
 import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { type ChargeType, chargeTypes } from '@shared/chargeDateVocabulary';
+import { type LineStatus, LineStatus as LineStatusSchema } from '@shared/contract';
 import { CircleX, Download, Search } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { type ChargeType, chargeTypes } from '../../../../../shared/chargeDateVocabulary';
-import { type LineStatus, LineStatus as LineStatusSchema } from '../../../../../shared/contract';
 import { InvoiceGrid } from './InvoiceGrid';
-import { useInvoices } from './invoicesStore';
+import { useInvoiceGrid } from './invoiceGridStore';
 import { LoadInvoicesDialog, monthLabel } from './LoadInvoicesDialog';
+import { useLoadDialog } from './loadDialogStore';
 
 /** Mapping › Invoices: the loaded months and their lines. */
 export function InvoicesTab({ canLoad }: { canLoad: boolean }) {
-  const periods = useInvoices((state) => state.periods);
-  const period = useInvoices((state) => state.period);
-  const total = useInvoices((state) => state.total);
-  const query = useInvoices((state) => state.query);
-  const gridError = useInvoices((state) => state.gridError);
-  const { loadPeriods, choosePeriod, setQuery, openDialog } = useInvoices.getState();
+  const periods = useInvoiceGrid((state) => state.periods);
+  const period = useInvoiceGrid((state) => state.period);
+  const total = useInvoiceGrid((state) => state.total);
+  const query = useInvoiceGrid((state) => state.query);
+  const gridError = useInvoiceGrid((state) => state.gridError);
+  const loadPeriods = useInvoiceGrid((state) => state.loadPeriods);
+  const choosePeriod = useInvoiceGrid((state) => state.choosePeriod);
+  const setQuery = useInvoiceGrid((state) => state.setQuery);
+  const openDialog = useLoadDialog((state) => state.openDialog);
   const [search, setSearch] = useState(query.search);
 
   useEffect(() => {
@@ -23,7 +27,7 @@ export function InvoicesTab({ canLoad }: { canLoad: boolean }) {
 
   useEffect(() => {
     const timer = setTimeout(() => {
-      if (search !== useInvoices.getState().query.search) setQuery({ search });
+      if (search !== useInvoiceGrid.getState().query.search) setQuery({ search });
     }, 250);
     return () => clearTimeout(timer);
   }, [search, setQuery]);

@@ -13,11 +13,10 @@ import {
   Table,
   Text,
 } from '@mantine/core';
+import { bridge } from '@renderer/bridge';
 import { CircleCheck, CircleX } from 'lucide-react';
 import { DateTime } from 'luxon';
-import { useState } from 'react';
-import { bridge } from '../../../bridge';
-import { useInvoices } from './invoicesStore';
+import { useLoadDialog } from './loadDialogStore';
 
 export function monthLabel(period: string): string {
   return DateTime.fromFormat(period, 'yyyy-MM', { zone: 'utc' }).toFormat('LLLL yyyy');
@@ -25,40 +24,15 @@ export function monthLabel(period: string): string {
 
 /** "Load Invoice Lines": which months, from which source, with progress, cancel and problems. */
 export function LoadInvoicesDialog() {
-  const dialog = useInvoices((state) => state.dialog);
-  const change = useInvoices((state) => state.changeDialog);
-  const close = useInvoices((state) => state.closeDialog);
-  const start = useInvoices((state) => state.startLoad);
-  const cancel = useInvoices((state) => state.cancelLoad);
-  const [uploading, setUploading] = useState(false);
-  const choices = dialog.choices;
+  const dialog = useLoadDialog();
+  const { changeDialog: change, closeDialog: close, startLoad: start, cancelLoad: cancel } = dialog;
+  const { choices, uploading } = dialog;
   const running = dialog.running !== null;
 
   const togglePeriod = (period: string, checked: boolean) =>
     change({
       periods: checked ? [...dialog.periods, period] : dialog.periods.filter((p) => p !== period),
     });
-
-  const chooseFile = async (file: File | null) => {
-    if (!file) return change({ file: null });
-    const upload = bridge().upload;
-    if (!upload) return;
-    setUploading(true);
-    try {
-      change({ file: await upload(file) });
-    } catch (error) {
-      useInvoices.setState((state) => ({
-        dialog: { ...state.dialog, error: error instanceof Error ? error.message : String(error) },
-      }));
-    } finally {
-      setUploading(false);
-    }
-  };
-
-  const pickWithDialog = async () => {
-    const picked = await bridge().invoke('files.pickExportFile');
-    if (picked) change({ file: picked });
-  };
 
   return (
     <Modal
@@ -121,11 +95,11 @@ export function LoadInvoicesDialog() {
                       ? `${dialog.file.name}, ${dialog.file.size} bytes`
                       : undefined
                 }
-                onChange={(file) => void chooseFile(file)}
+                onChange={(file) => void dialog.uploadFile(file)}
               />
             ) : (
               <Group>
-                <Button variant="default" onClick={() => void pickWithDialog()} disabled={running}>
+                <Button variant="default" onClick={() => void dialog.pickFile()} disabled={running}>
                   Choose export file…
                 </Button>
                 <Text size="sm">{dialog.file?.name ?? 'No file chosen'}</Text>
@@ -232,10 +206,7 @@ export function LoadInvoicesDialog() {
 function ProblemList({
   result,
 }: {
-  result: Extract<
-    NonNullable<ReturnType<typeof useInvoices.getState>['dialog']['result']>,
-    { ok: false }
-  >;
+  result: Extract<NonNullable<ReturnType<typeof useLoadDialog.getState>['result']>, { ok: false }>;
 }) {
   return (
     <Alert

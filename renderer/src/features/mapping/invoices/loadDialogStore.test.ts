@@ -1,19 +1,19 @@
+import { installBridge, type Transport } from '@renderer/bridge';
+import type { BridgeResult } from '@shared/contract';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { BridgeResult } from '../../../../../shared/contract';
-import { installBridge, type Transport } from '../../../bridge';
-import { useInvoices } from './invoicesStore';
+import { useLoadDialog } from './loadDialogStore';
 
 function fakeTransport() {
   const listeners = new Map<string, (payload: unknown) => void>();
   const emit = (event: string, payload: unknown) => listeners.get(event)?.(payload);
   const answers: Record<string, () => unknown> = {
-    'invoices.loadChoices': () => ({
+    'platformData.loadChoices': () => ({
       current: '2026-11',
       previous: '2026-10',
       platformConnected: true,
     }),
-    'invoices.load': () => {
-      emit('job.progress', { id: 'job-1', kind: 'Invoice load', done: 10, message: '10 lines' });
+    'platformData.load': () => {
+      emit('jobs.progress', { id: 'job-1', kind: 'invoice-load', done: 10, message: '10 lines' });
       return {
         ok: true,
         periods: [{ period: '2026-11', lines: 10, removed: 0, keptSynced: 0 }],
@@ -21,8 +21,8 @@ function fakeTransport() {
       };
     },
     // The event stream may deliver progress after the load has answered.
-    'invoices.periods': () => {
-      emit('job.progress', { id: 'job-1', kind: 'Invoice load', done: 10, message: 'late' });
+    'platformData.periods': () => {
+      emit('jobs.progress', { id: 'job-1', kind: 'invoice-load', done: 10, message: 'late' });
       return [];
     },
   };
@@ -45,9 +45,9 @@ describe('Load Invoice Lines dialog state', () => {
   beforeEach(() => installBridge(fakeTransport()));
 
   it('ends in the result, not "running", even when progress arrives after the answer', async () => {
-    await useInvoices.getState().openDialog();
-    await useInvoices.getState().startLoad();
-    const { dialog } = useInvoices.getState();
+    await useLoadDialog.getState().openDialog();
+    await useLoadDialog.getState().startLoad();
+    const dialog = useLoadDialog.getState();
     expect(dialog.running).toBeNull();
     expect(dialog.result).toMatchObject({ ok: true });
   });

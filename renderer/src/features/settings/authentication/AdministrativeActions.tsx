@@ -2,23 +2,23 @@ import { Button, Group, Modal, Paper, Stack, Text, ThemeIcon, Title } from '@man
 import { notifications } from '@mantine/notifications';
 import { TriangleAlert } from 'lucide-react';
 import { useState } from 'react';
-import { useAuthentication } from './authenticationStore';
+import { useConnectWiseConnection } from './connectwiseConnectionStore';
 
 /** "Administrative Actions": Disconnect, behind a confirmation. */
 export function AdministrativeActions() {
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const busy = useAuthentication((state) => state.busy);
-  const disconnect = useAuthentication((state) => state.disconnect);
+  const [failed, setFailed] = useState(false);
+  const busy = useConnectWiseConnection((state) => state.busy);
+  const outcome = useConnectWiseConnection((state) => state.outcome);
+  const disconnect = useConnectWiseConnection((state) => state.remove);
 
   const confirm = async () => {
-    setError(null);
-    try {
-      await disconnect();
+    setFailed(false);
+    if (await disconnect()) {
       setConfirming(false);
       notifications.show({ color: 'green', message: 'Integration disconnected successfully.' });
-    } catch (cause) {
-      setError(cause instanceof Error ? cause.message : String(cause));
+    } else {
+      setFailed(true);
     }
   };
 
@@ -70,16 +70,16 @@ export function AdministrativeActions() {
               computer's keychain. You will need the keys again to reconnect.
             </Text>
           </Group>
-          {error && (
+          {failed && outcome && (
             <Text c="red" size="sm" role="alert">
-              {error}
+              {outcome.text}
             </Text>
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(false)}>
               Cancel
             </Button>
-            <Button color="red" loading={busy === 'disconnecting'} onClick={confirm}>
+            <Button color="red" loading={busy === 'removing'} onClick={confirm}>
               Confirm
             </Button>
           </Group>

@@ -14,8 +14,8 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { CircleX, Info, Plus, RefreshCw, Trash2 } from 'lucide-react';
-import { type ReactNode, useEffect } from 'react';
+import { useAppStatus } from '@renderer/app/appStatusStore';
+import { useNavigation } from '@renderer/app/navigationStore';
 import {
   type BillingCycle,
   billingCycles,
@@ -24,16 +24,16 @@ import {
   type EndDateRule,
   endDateRules,
   startDateRules,
-} from '../../../../../shared/chargeDateVocabulary';
-import { useAppStatus } from '../../../app/appStatusStore';
-import { useNavigation } from '../../../app/navigationStore';
+} from '@shared/chargeDateVocabulary';
+import { CircleX, Info, Plus, RefreshCw, Trash2 } from 'lucide-react';
+import { type ReactNode, useEffect } from 'react';
 import { isDirty, newEndRule, newStartRule, useConfiguration } from './configurationStore';
 
 const startRuleHelp =
   'Charge start dates are adjusted forward to the first day of the next month. Example: if charge starts on Jan 15, it will be set to Feb 1.';
 
 export function ConfigurationTab() {
-  const credentials = useAppStatus((state) => state.status?.credentials);
+  const connection = useAppStatus((state) => state.status?.connectwiseConnection);
   const loading = useConfiguration((state) => state.loading);
   const saving = useConfiguration((state) => state.saving);
   const formError = useConfiguration((state) => state.formError);
@@ -43,8 +43,8 @@ export function ConfigurationTab() {
   useEffect(() => {
     const { load, loadAgreementTypes } = useConfiguration.getState();
     void load();
-    if (credentials === 'saved') void loadAgreementTypes();
-  }, [credentials]);
+    if (connection === 'saved') void loadAgreementTypes();
+  }, [connection]);
 
   useEffect(() => {
     const { setGuard } = useNavigation.getState();
@@ -62,7 +62,7 @@ export function ConfigurationTab() {
     };
   }, []);
 
-  if (credentials !== 'saved') {
+  if (connection !== 'saved') {
     return (
       <Alert color="blue" icon={<Info size={18} aria-hidden />} maw={880}>
         Save the ConnectWise credentials on the Authentication tab first: the Agreement Types come

@@ -1,18 +1,18 @@
-import { create } from 'zustand';
+import { useAppStatus } from '@renderer/app/appStatusStore';
+import { BridgeCallError, bridge } from '@renderer/bridge';
 import {
   type BillingCycle,
   type ChargeType,
   chargeTypes,
   type EndDateRule,
   type StartDateRule,
-} from '../../../../../shared/chargeDateVocabulary';
+} from '@shared/chargeDateVocabulary';
 import {
   type AgreementTypeChoice,
   ConfigurationInput,
   type SavedConfiguration,
-} from '../../../../../shared/contract';
-import { useAppStatus } from '../../../app/appStatusStore';
-import { BridgeCallError, bridge } from '../../../bridge';
+} from '@shared/contract';
+import { create } from 'zustand';
 
 export interface EndRuleRow {
   key: number;

@@ -1,0 +1,157 @@
+import type { BillingCycle, ChargeType } from '@shared/chargeDateVocabulary';
+import type { InvoicePageQuery, LineStatus, LoadedPeriod } from '@shared/contract';
+import type { InvoicePeriod } from '@shared/platformInvoiceLine';
+import type { Database } from '../store';
+import { oldestKeptPeriod } from './invoicePeriods';
+
+/** A row of the `invoice_line_status` view: a stored line with its one status. */
+export interface StoredLine {
+  line_id: string;
+  period: string;
+  invoice_id: string;
+  invoice_date: string;
+  organization_id: string;
+  organization_name: string;
+  contract_id: string;
+  currency: string;
+  subscription_id: string;
+  subscription_name: string;
+  offer_id: string;
+  offer_name: string;
+  vendor: string | null;
+  charge_type: ChargeType;
+  billing_cycle: BillingCycle;
+  quantity: string;
+  unit_price: string;
+  unit_cost: string | null;
+  charge_start_date: string;
+  charge_end_date: string;
+  override_charge_start: string | null;
+  override_charge_end: string | null;
+  override_included: number | null;
+  status: LineStatus;
+  status_detail: string | null;
+}
+
+const sortExpressions: Record<NonNullable<InvoicePageQuery['sort']>['column'], string> = {
+  invoiceId: 'invoice_id',
+  invoiceDate: 'invoice_date',
+  organizationName: 'organization_name COLLATE NOCASE',
+  contractId: 'contract_id',
+  subscriptionName: 'subscription_name COLLATE NOCASE',
+  offerName: 'offer_name COLLATE NOCASE',
+  chargeType: 'charge_type',
+  billingCycle: 'billing_cycle',
+  // Sorting only: money itself is never computed as a float.
+  quantity: 'CAST(quantity AS REAL)',
+  unitPrice: 'CAST(unit_price AS REAL)',
+  unitCost: 'CAST(unit_cost AS REAL)',
+  currency: 'currency',
+  chargeStart: 'charge_start_date',
+  chargeEnd: 'charge_end_date',
+  status: 'status',
+};
+
+/** The reads of the Platform-data tables: the grid's, and the named queries other capabilities use. */
+export function createInvoiceLineQueries(db: Database, now: () => Date) {
+  const lastLoad = (column: string) =>
+    `(SELECT h.${column} FROM load_history h WHERE h.status = 'loaded' AND h.periods LIKE '%"' || l.period || '"%'
+      ORDER BY h.id DESC LIMIT 1)`;
+  const selectPeriods = db.prepare(
+    `SELECT l.period AS period, COUNT(*) AS lines, SUM(l.synced) AS synced,
+       ${lastLoad('finished_at')} AS lastLoadedAt, ${lastLoad('source')} AS source,
+       ${lastLoad('source_name')} AS sourceName
+     FROM invoice_line_status l WHERE l.period >= ? GROUP BY l.period ORDER BY l.period DESC`,
+  );
+  const selectOrganizations = db.prepare(
+    'SELECT id, name FROM platform_organization ORDER BY name COLLATE NOCASE, id',
+  );
+  const selectOffers = db.prepare(
+    `SELECT o.id AS id, o.name AS name, o.vendor AS vendor FROM platform_offer o
+     WHERE o.id IN (SELECT offer_id FROM invoice_line WHERE period >= ?)
+     ORDER BY o.name COLLATE NOCASE, o.id`,
+  );
+  const selectLine = db.prepare('SELECT * FROM invoice_line_status WHERE line_id = ?');
+
+  return {
+    /** Months with lines, newest first, with their last successful load. */
+    periods(): LoadedPeriod[] {
+      const rows = selectPeriods.all(oldestKeptPeriod(now())) as Array<Record<string, unknown>>;
+      return rows.map((row) => ({
+        period: String(row.period),
+        lines: Number(row.lines),
+        synced: Number(row.synced),
+        lastLoadedAt: String(row.lastLoadedAt ?? ''),
+        source: row.source === 'file' ? 'file' : 'platform',
+        sourceName:
+          row.sourceName === null || row.sourceName === undefined ? null : String(row.sourceName),
+      }));
+    },
+
+    /** One page of a period's lines; filtering, sorting and paging happen here, in SQLite. */
+    page(query: InvoicePageQuery): { rows: StoredLine[]; total: number } {
+      const where = ['period = ?'];
+      const params: Array<string | number> = [query.period];
+      if (query.search?.trim()) {
+        const term = `%${query.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        where.push(
+          `(organization_name LIKE ? ESCAPE '\\' OR subscription_name LIKE ? ESCAPE '\\' OR offer_name LIKE ? ESCAPE '\\'
+            OR invoice_id LIKE ? ESCAPE '\\' OR contract_id LIKE ? ESCAPE '\\' OR offer_id LIKE ? ESCAPE '\\')`,
+        );
+        params.push(term, term, term, term, term, term);
+      }
+      if (query.chargeType) {
+        where.push('charge_type = ?');
+        params.push(query.chargeType);
+      }
+      if (query.billingCycle) {
+        where.push('billing_cycle = ?');
+        params.push(query.billingCycle);
+      }
+      if (query.status) {
+        where.push('status = ?');
+        params.push(query.status);
+      }
+      const filter = where.join(' AND ');
+      const total = Number(
+        (
+          db
+            .prepare(`SELECT COUNT(*) AS n FROM invoice_line_status WHERE ${filter}`)
+            .get(...params) as { n: number }
+        ).n,
+      );
+      const sort = query.sort ?? { column: 'invoiceDate', direction: 'asc' };
+      const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
+      const rows = db
+        .prepare(
+          `SELECT * FROM invoice_line_status WHERE ${filter}
+           ORDER BY ${sortExpressions[sort.column]} ${direction}, line_id ${direction} LIMIT ? OFFSET ?`,
+        )
+        .all(...params, query.limit, query.offset) as unknown as StoredLine[];
+      return { rows, total };
+    },
+
+    /** One line as stored, with its status; null when there is no such line. */
+    line(lineId: string): StoredLine | null {
+      return (selectLine.get(lineId) as unknown as StoredLine | undefined) ?? null;
+    },
+
+    /** Every Platform Organization seen on a loaded line, by name: what Mapping maps. */
+    organizations(): Array<{ id: string; name: string }> {
+      return selectOrganizations.all() as Array<{ id: string; name: string }>;
+    },
+
+    /** The Offers invoiced in `fromPeriod` or later, by name: what "Load Products" lists. */
+    offersInvoicedSince(
+      fromPeriod: InvoicePeriod,
+    ): Array<{ id: string; name: string; vendor: string | null }> {
+      return selectOffers.all(fromPeriod) as Array<{
+        id: string;
+        name: string;
+        vendor: string | null;
+      }>;
+    },
+  };
+}
+
+export type InvoiceLineQueries = ReturnType<typeof createInvoiceLineQueries>;

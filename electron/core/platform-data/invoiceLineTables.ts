@@ -1,0 +1,177 @@
+import {
+  type InvoicePeriod,
+  invoiceLineFields,
+  invoiceLineValues,
+  type PlatformInvoiceLine,
+} from '@shared/platformInvoiceLine';
+import { type Database, inTransaction } from '../store';
+import { oldestKeptPeriod, periodOf } from './invoicePeriods';
+import type { LoadHistory } from './loadHistory';
+
+export interface PeriodLoadSummary {
+  period: InvoicePeriod;
+  lines: number;
+  removed: number;
+  keptSynced: number;
+}
+
+const columns = invoiceLineFields.map(({ column }) => column);
+const columnList = ['period', ...columns].join(', ');
+/** Lines staged per write: big enough to be fast, small enough to stay a short transaction. */
+const stagingBatch = 5000;
+/** Lines a sync has posted: the status view is the one place that knows. */
+const syncedLineIds = 'SELECT line_id FROM invoice_line_status WHERE synced';
+
+/**
+ * The writes to the Platform-data tables: a load is staged in a temporary table (in batches,
+ * each its own short transaction, never open while the source is read), then swapped in by one
+ * synchronous transaction. A rejected or cancelled load changes nothing, synced lines are never
+ * touched, and the user's overrides of a line survive a re-load that still contains it.
+ */
+export function createInvoiceLineTables(db: Database, history: LoadHistory, now: () => Date) {
+  db.exec(
+    `CREATE TEMP TABLE IF NOT EXISTS staging_line AS SELECT ${columnList} FROM invoice_line WHERE 0`,
+  );
+  db.exec('CREATE UNIQUE INDEX IF NOT EXISTS temp.staging_line_id ON staging_line (line_id)');
+  const insertStaged = db.prepare(
+    `INSERT INTO staging_line (${columnList}) VALUES (${['period', ...columns].map(() => '?').join(', ')})
+     ON CONFLICT (line_id) DO NOTHING`,
+  );
+  let pending: PlatformInvoiceLine[] = [];
+
+  function flush(): void {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    inTransaction(db, () => {
+      for (const line of batch)
+        insertStaged.run(periodOf(line.invoiceDate), ...invoiceLineValues(line));
+    });
+  }
+
+  function clearStaging(): void {
+    pending = [];
+    db.exec('DELETE FROM staging_line');
+  }
+
+  return {
+    /** Starts a load: a load-history row and an empty staging table. */
+    begin(load: Parameters<LoadHistory['begin']>[0]): number {
+      clearStaging();
+      return history.begin(load);
+    },
+
+    stage(line: PlatformInvoiceLine): void {
+      pending.push(line);
+      if (pending.length >= stagingBatch) flush();
+    },
+
+    /** Ends a load that will not be swapped in: the staged lines are dropped. */
+    abandon(loadId: number, status: 'rejected' | 'failed' | 'cancelled', problems: number): void {
+      clearStaging();
+      history.finish(loadId, status, { problems });
+    },
+
+    /**
+     * Swaps the staged lines into their periods: unsynced lines no longer delivered are removed,
+     * delivered lines are inserted or refreshed (overrides kept), synced lines stay exactly as
+     * they are. Then months older than the 15 kept are deleted.
+     */
+    commit(loadId: number, periods: InvoicePeriod[], outsidePeriods: number): PeriodLoadSummary[] {
+      flush();
+      try {
+        return inTransaction(db, () => swapIn(loadId, periods, outsidePeriods));
+      } finally {
+        clearStaging();
+      }
+    },
+  };
+
+  function swapIn(
+    loadId: number,
+    periods: InvoicePeriod[],
+    outsidePeriods: number,
+  ): PeriodLoadSummary[] {
+    const placeholders = periods.map(() => '?').join(', ');
+    const seenAt = now().toISOString();
+    db.prepare(
+      `INSERT INTO platform_organization (id, name, seen_at)
+       SELECT organization_id, organization_name, ? FROM staging_line WHERE true GROUP BY organization_id
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, seen_at = excluded.seen_at`,
+    ).run(seenAt);
+    db.prepare(
+      `INSERT INTO platform_offer (id, name, vendor, seen_at)
+       SELECT offer_id, offer_name, vendor, ? FROM staging_line WHERE true GROUP BY offer_id
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, vendor = excluded.vendor, seen_at = excluded.seen_at`,
+    ).run(seenAt);
+    db.prepare(
+      `INSERT INTO platform_contract (id, organization_id, seen_at)
+       SELECT contract_id, organization_id, ? FROM staging_line WHERE true GROUP BY contract_id
+       ON CONFLICT (id) DO UPDATE SET organization_id = excluded.organization_id, seen_at = excluded.seen_at`,
+    ).run(seenAt);
+    db.prepare(
+      `INSERT INTO platform_invoice (id, period, invoice_date, organization_id, currency)
+       SELECT invoice_id, period, invoice_date, organization_id, currency FROM staging_line WHERE true
+       GROUP BY invoice_id
+       ON CONFLICT (id) DO UPDATE SET period = excluded.period, invoice_date = excluded.invoice_date,
+         organization_id = excluded.organization_id, currency = excluded.currency`,
+    ).run();
+
+    const summaries = periods.map((period) => {
+      const removed = db
+        .prepare(
+          `DELETE FROM invoice_line WHERE period = ?
+           AND line_id NOT IN (SELECT line_id FROM staging_line)
+           AND line_id NOT IN (${syncedLineIds} AND period = ?)`,
+        )
+        .run(period, period).changes;
+      const keptSynced = (
+        db
+          .prepare(
+            `SELECT COUNT(*) AS n FROM invoice_line_status WHERE period = ? AND synced
+             AND line_id IN (SELECT line_id FROM staging_line)`,
+          )
+          .get(period) as { n: number }
+      ).n;
+      return { period, removed: Number(removed), keptSynced: Number(keptSynced) };
+    });
+
+    const assignments = ['period', ...columns]
+      .filter((column) => column !== 'line_id')
+      .map((column) => `${column} = excluded.${column}`)
+      .join(', ');
+    db.prepare(
+      `INSERT INTO invoice_line (${columnList}, load_id)
+       SELECT ${columnList}, ? FROM staging_line WHERE period IN (${placeholders})
+       ON CONFLICT (line_id) DO UPDATE SET ${assignments}, load_id = excluded.load_id
+       WHERE invoice_line.line_id NOT IN (${syncedLineIds})`,
+    ).run(loadId, ...periods);
+
+    const counts = new Map(
+      (
+        db
+          .prepare(
+            `SELECT period, COUNT(*) AS n FROM staging_line WHERE period IN (${placeholders}) GROUP BY period`,
+          )
+          .all(...periods) as Array<{ period: string; n: number }>
+      ).map((row) => [row.period, Number(row.n)]),
+    );
+    const result = summaries.map((summary) => ({
+      ...summary,
+      lines: counts.get(summary.period) ?? 0,
+    }));
+
+    const oldest = oldestKeptPeriod(now());
+    db.prepare('DELETE FROM invoice_line WHERE period < ?').run(oldest);
+    db.prepare('DELETE FROM platform_invoice WHERE period < ?').run(oldest);
+    history.finish(loadId, 'loaded', {
+      lines: result.reduce((sum, r) => sum + r.lines, 0),
+      removed: result.reduce((sum, r) => sum + r.removed, 0),
+      keptSynced: result.reduce((sum, r) => sum + r.keptSynced, 0),
+      outsidePeriods,
+    });
+    return result;
+  }
+}
+
+export type InvoiceLineTables = ReturnType<typeof createInvoiceLineTables>;

@@ -1,0 +1,150 @@
+/** The Platform's billing data: loading months of invoice lines, and the Invoices grid. */
+import { z } from 'zod';
+import { billingCycles, chargeTypes } from '../chargeDateVocabulary';
+import { ImportProblem, InvoicePeriod } from '../platformInvoiceLine';
+import { FileReadingOptions } from './exportFile';
+
+export const LoadedPeriod = z.object({
+  period: InvoicePeriod,
+  lines: z.number().int(),
+  synced: z.number().int(),
+  lastLoadedAt: z.string(),
+  source: z.enum(['platform', 'file']),
+  sourceName: z.string().nullable(),
+});
+export type LoadedPeriod = z.infer<typeof LoadedPeriod>;
+
+export const LoadChoices = z.object({
+  current: InvoicePeriod,
+  previous: InvoicePeriod,
+  platformConnected: z.boolean(),
+});
+export type LoadChoices = z.infer<typeof LoadChoices>;
+
+export const LoadInvoicesInput = z
+  .object({
+    periods: z.array(InvoicePeriod).min(1, 'Select at least one month.').max(2),
+    source: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('platform') }).strict(),
+      z
+        .object({
+          kind: z.literal('file'),
+          fileId: z.string().min(1).max(100),
+          options: FileReadingOptions,
+        })
+        .strict(),
+    ]),
+  })
+  .strict();
+export type LoadInvoicesInput = z.infer<typeof LoadInvoicesInput>;
+
+export const LoadInvoicesResult = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    periods: z.array(
+      z.object({
+        period: InvoicePeriod,
+        lines: z.number().int(),
+        removed: z.number().int(),
+        keptSynced: z.number().int(),
+      }),
+    ),
+    outsidePeriods: z.number().int(),
+  }),
+  z.object({
+    ok: z.literal(false),
+    problems: z.array(ImportProblem),
+    totalProblems: z.number().int(),
+  }),
+]);
+export type LoadInvoicesResult = z.infer<typeof LoadInvoicesResult>;
+
+export const LineStatus = z.enum([
+  'Not Mapped',
+  'Ready',
+  'Excluded',
+  'Synced',
+  'Failed',
+  'Cancelled',
+]);
+export type LineStatus = z.infer<typeof LineStatus>;
+
+export const invoiceSortColumns = [
+  'invoiceId',
+  'invoiceDate',
+  'organizationName',
+  'contractId',
+  'subscriptionName',
+  'offerName',
+  'chargeType',
+  'billingCycle',
+  'quantity',
+  'unitPrice',
+  'unitCost',
+  'currency',
+  'chargeStart',
+  'chargeEnd',
+  'status',
+] as const;
+export const InvoiceSortColumn = z.enum(invoiceSortColumns);
+export type InvoiceSortColumn = z.infer<typeof InvoiceSortColumn>;
+
+export const InvoicePageQuery = z
+  .object({
+    period: InvoicePeriod,
+    offset: z.number().int().min(0),
+    limit: z.number().int().min(1).max(500),
+    sort: z
+      .object({ column: InvoiceSortColumn, direction: z.enum(['asc', 'desc']) })
+      .strict()
+      .optional(),
+    search: z.string().max(200).optional(),
+    chargeType: z.enum(chargeTypes).optional(),
+    billingCycle: z.enum(billingCycles).optional(),
+    status: LineStatus.optional(),
+  })
+  .strict();
+export type InvoicePageQuery = z.infer<typeof InvoicePageQuery>;
+
+const Badge = z.enum(['none', 'System Updated', 'User Updated']);
+export const DateToSend = z.object({ date: z.string(), badge: Badge, platformDate: z.string() });
+
+export const InvoiceLineRow = z.object({
+  lineId: z.string(),
+  invoiceId: z.string(),
+  invoiceDate: z.string(),
+  organizationId: z.string(),
+  organizationName: z.string(),
+  psaOrganizationName: z.string().nullable(),
+  contractId: z.string(),
+  psaAgreementName: z.string().nullable(),
+  subscriptionName: z.string(),
+  offerId: z.string(),
+  offerName: z.string(),
+  psaProductName: z.string().nullable(),
+  chargeType: z.object({ platformName: z.enum(chargeTypes), name: z.string(), badge: Badge }),
+  billingCycle: z.enum(billingCycles),
+  quantity: z.string(),
+  unitPrice: z.string(),
+  unitCost: z.string().nullable(),
+  currency: z.string(),
+  chargeStart: DateToSend,
+  chargeEnd: DateToSend,
+  status: LineStatus,
+  statusDetail: z.string().nullable(),
+});
+export type InvoiceLineRow = z.infer<typeof InvoiceLineRow>;
+
+export const InvoicePage = z.object({ rows: z.array(InvoiceLineRow), total: z.number().int() });
+export type InvoicePage = z.infer<typeof InvoicePage>;
+
+export const platformDataChannels = {
+  /** Months that have loaded lines, newest first, within the 15 months kept. */
+  'platformData.periods': { input: z.undefined(), output: z.array(LoadedPeriod) },
+  /** The months the Load dialog offers and whether the Platform connection is saved. */
+  'platformData.loadChoices': { input: z.undefined(), output: LoadChoices },
+  /** Loads lines of the chosen months from a source (a job: progress events, cancellable). */
+  'platformData.load': { input: LoadInvoicesInput, output: LoadInvoicesResult },
+  /** One page of a month's lines, sorted and filtered in the store. */
+  'platformData.page': { input: InvoicePageQuery, output: InvoicePage },
+} as const;
