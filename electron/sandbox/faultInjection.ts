@@ -2,9 +2,11 @@
  * Faults a real service (and the gateway in front of it) produces, injected on purpose: random
  * ones from a seeded PRNG (the same seed and request order give the same faults), and scripted
  * ones for the next matching request(s). Both simulators use this one engine; each says which
- * error statuses exist and how a rule's path matches a request.
+ * error statuses exist and how a rule's path matches a request (its `FaultRouting`).
+ *
+ * Shared scaffolding: transport plumbing only; each simulator's error bodies stay its own.
  */
-import { seededRandom } from './connectwise/seededRandom';
+import { seededRandom } from './seededRandom';
 
 export interface FaultPlan<Status extends number> {
   /** Delay before the request is handled: fixed, or uniform in [min, max]. */
@@ -49,20 +51,34 @@ export type FaultDecision<Status extends number> =
   | { kind: 'commitThenDrop'; latencyMs: number }
   | { kind: 'redirect'; status: 301 | 302 | 307 | 308; latencyMs: number };
 
-export interface FaultInjector<Status extends number> {
-  set(plan: FaultPlan<Status>): void;
+export type InjectedError<Status extends number> = Extract<
+  FaultDecision<Status>,
+  { kind: 'error' }
+>;
+
+/** What a simulator hands its users: everything but `decide`. */
+export interface FaultControls<Plan, Rule> {
+  set(plan: Plan): void;
   clear(): void;
-  script(rule: FaultRule<ScriptedFault<Status>>): void;
+  script(rule: Rule): void;
+}
+
+export interface FaultInjector<Status extends number>
+  extends FaultControls<FaultPlan<Status>, FaultRule<ScriptedFault<Status>>> {
   decide(method: string, pathname: string, search: string): FaultDecision<Status>;
 }
 
-export interface FaultInjectorOptions<Status extends number> {
-  seed: number;
-  now: () => Date;
+/** What differs from one API to another. */
+export interface FaultRouting<Status extends number> {
   /** The statuses a random error may take, in the order their rates are rolled. */
   errorStatuses: readonly Status[];
   /** Whether a rule's string path matches a request path (no query). */
   pathMatches(rulePath: string, requestPath: string): boolean;
+}
+
+export interface FaultInjectorOptions<Status extends number> extends FaultRouting<Status> {
+  seed: number;
+  now: () => Date;
 }
 
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

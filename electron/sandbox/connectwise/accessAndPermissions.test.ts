@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonOf } from '../simulatorTesting';
 import { type ConnectWiseSimulator, startConnectWiseSimulator } from './index';
-import {
-  apiHeaders,
-  basicAuthorization,
-  callApi,
-  exampleClientId,
-  jsonOf,
-} from './simulatorRequests';
+import { apiHeaders, basicAuthorization, callApi, exampleClientId } from './simulatorRequests';
 
 let sim: ConnectWiseSimulator;
 

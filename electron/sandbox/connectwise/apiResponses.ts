@@ -1,13 +1,5 @@
-/**
- * What a handler answers, before the server writes it (or a fault drops it), and the
- * ConnectWise error body: `{ code, message, errors: [{ code, message, resource, field }] }`.
- */
-
-export interface SimResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
+/** The ConnectWise error body: `{ code, message, errors: [{ code, message, resource, field }] }`. */
+import { jsonResponse, type SimResponse } from '../httpResponses';
 
 export interface FieldError {
   code: string;
@@ -20,44 +12,6 @@ export interface ConnectWiseErrorBody {
   code: string;
   message: string;
   errors?: FieldError[];
-}
-
-/** Tells a handler's early answer apart from the record it was looking for. */
-export function isSimResponse(value: unknown): value is SimResponse {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const candidate = value as Partial<SimResponse>;
-  return (
-    typeof candidate.status === 'number' &&
-    typeof candidate.body === 'string' &&
-    typeof candidate.headers === 'object'
-  );
-}
-
-export const jsonContentType = 'application/json; charset=utf-8';
-
-export function jsonResponse(
-  status: number,
-  value: unknown,
-  headers: Record<string, string> = {},
-): SimResponse {
-  return {
-    status,
-    headers: { 'Content-Type': jsonContentType, ...headers },
-    body: JSON.stringify(value),
-  };
-}
-
-export function textResponse(
-  status: number,
-  text: string,
-  contentType = 'text/plain; charset=utf-8',
-  headers: Record<string, string> = {},
-): SimResponse {
-  return { status, headers: { 'Content-Type': contentType, ...headers }, body: text };
-}
-
-export function emptyResponse(status: number, headers: Record<string, string> = {}): SimResponse {
-  return { status, headers, body: '' };
 }
 
 export function errorResponse(

@@ -1,17 +1,10 @@
 /**
- * The REST resources under `/{codebase}apis/3.0` (connectwise-api.md, "Resources used"): one
- * table of routes, each with the security-role permission it needs, dispatching to the list,
- * count, get and write handlers. Authentication is checked before this (simulatorServer).
+ * The REST resources under `/{codebase}apis/3.0` (`docs/connectwise.md`): one table of routes,
+ * each with the security-role permission it needs, dispatching to the list, count, get and write
+ * handlers. Authentication is checked before this (simulatorServer).
  */
-import {
-  emptyResponse,
-  errorResponse,
-  invalidObject,
-  isSimResponse,
-  jsonResponse,
-  notFound,
-  type SimResponse,
-} from './apiResponses';
+import { emptyResponse, isSimResponse, jsonResponse, type SimResponse } from '../httpResponses';
+import { errorResponse, invalidObject, notFound } from './apiResponses';
 import { bundleResponse } from './bundleRequests';
 import type { Addition, Agreement, SimulatorData } from './connectwiseRecords';
 import { applyJsonPatch } from './jsonPatch';

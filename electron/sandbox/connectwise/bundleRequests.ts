@@ -4,7 +4,8 @@
  * error; the bundle itself answers 200. Property names are read case-insensitively
  * (`resourceType` or `ResourceType`).
  */
-import { errorResponse, jsonResponse, type SimResponse } from './apiResponses';
+import { jsonResponse, type SimResponse } from '../httpResponses';
+import { errorResponse } from './apiResponses';
 import type { ApiCall } from './apiRoutes';
 import { isInputObject } from './recordValidation';
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonOf } from '../simulatorTesting';
 import { type ConnectWiseSimulator, startConnectWiseSimulator } from './index';
-import { callApi, jsonOf } from './simulatorRequests';
+import { callApi } from './simulatorRequests';
 
 let sim: ConnectWiseSimulator;
 

@@ -3,6 +3,7 @@
  * starts the ConnectWise simulator and prints what to type into the app.
  */
 import { parseArgs } from 'node:util';
+import { runUntilStopped, wholeNumber } from '../commandLine';
 import { startConnectWiseSimulator } from './index';
 
 const { values } = parseArgs({
@@ -13,14 +14,6 @@ const { values } = parseArgs({
     deny: { type: 'string', multiple: true, default: [] },
   },
 });
-
-function wholeNumber(name: string, text: string): number {
-  if (!/^\d+$/.test(text)) {
-    console.error(`--${name} must be a whole number, got "${text}".`);
-    process.exit(2);
-  }
-  return Number(text);
-}
 
 const simulator = await startConnectWiseSimulator({
   port: wholeNumber('port', values.port),
@@ -40,11 +33,4 @@ console.log(
   `  ${simulator.data.companies.length} companies, ${simulator.data.agreements.length} agreements.`,
 );
 if (values.deny.length > 0) console.log(`  Denied: ${values.deny.join(', ')}`);
-console.log('Press Ctrl+C to stop.');
-
-async function shutdown() {
-  await simulator.close();
-  process.exit(0);
-}
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+runUntilStopped(simulator);

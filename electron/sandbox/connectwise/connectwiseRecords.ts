@@ -1,6 +1,6 @@
 /**
  * The records the simulator keeps, shaped like ConnectWise Manage 2025.1 REST resources
- * (connectwise-api.md). Real responses carry more fields than the app needs; a few extra ones
+ * (`docs/connectwise.md`). Real responses carry more fields than the app needs; a few extra ones
  * (`types`, `customFields`, `_info` hrefs) are here on purpose so a client must parse leniently.
  */
 

@@ -12,26 +12,13 @@ export type ScriptedFault = engine.ScriptedFault<InjectedErrorStatus>;
  * case: `'/finance/agreements/12/additions'` works without the codebase prefix.
  */
 export type FaultRule = engine.FaultRule<ScriptedFault>;
-export type FaultDecision = engine.FaultDecision<InjectedErrorStatus>;
+export type FaultControls = engine.FaultControls<FaultPlan, FaultRule>;
 
-export interface FaultControls {
-  set(plan: FaultPlan): void;
-  clear(): void;
-  script(rule: FaultRule): void;
-}
-
-export function createFaultInjector(
-  seed: number,
-  now: () => Date,
-): engine.FaultInjector<InjectedErrorStatus> {
-  return engine.createFaultInjector<InjectedErrorStatus>({
-    seed,
-    now,
-    errorStatuses: [429, 500, 502, 503, 504],
-    pathMatches: (rulePath, requestPath) => {
-      const wanted = engine.normalizedPath(rulePath);
-      const actual = engine.normalizedPath(requestPath);
-      return actual === wanted || actual.endsWith(wanted.startsWith('/') ? wanted : `/${wanted}`);
-    },
-  });
-}
+export const faultRouting: engine.FaultRouting<InjectedErrorStatus> = {
+  errorStatuses: [429, 500, 502, 503, 504],
+  pathMatches: (rulePath, requestPath) => {
+    const wanted = engine.normalizedPath(rulePath);
+    const actual = engine.normalizedPath(requestPath);
+    return actual === wanted || actual.endsWith(wanted.startsWith('/') ? wanted : `/${wanted}`);
+  },
+};

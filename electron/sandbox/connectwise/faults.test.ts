@@ -1,11 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Addition,
-  type ConnectWiseSimulator,
-  type FaultPlan,
-  startConnectWiseSimulator,
-} from './index';
-import { callApi, jsonOf } from './simulatorRequests';
+import { expectRetryAfterForms, expectSeededFaults, jsonOf } from '../simulatorTesting';
+import { type Addition, type ConnectWiseSimulator, startConnectWiseSimulator } from './index';
+import { callApi } from './simulatorRequests';
 
 let sim: ConnectWiseSimulator;
 
@@ -121,35 +117,12 @@ describe('scripted faults', () => {
   });
 });
 
-async function statusesUnder(plan: FaultPlan, seed: number, count: number): Promise<number[]> {
-  const simulator = await startConnectWiseSimulator({ companies: 5, seed });
-  try {
-    simulator.faults.set(plan);
-    const statuses: number[] = [];
-    for (let i = 0; i < count; i++) {
-      statuses.push(
-        await callApi(simulator, '/system/info').then(
-          (response) => response.status,
-          () => 0,
-        ),
-      );
-    }
-    return statuses;
-  } finally {
-    await simulator.close();
-  }
-}
-
 describe('random faults', () => {
-  const plan: FaultPlan = { errorRates: { 500: 0.2, 503: 0.2, 429: 0.1 }, resetRate: 0.1 };
-
-  it('gives the same faults for the same seed', async () => {
-    const first = await statusesUnder(plan, 11, 40);
-    const second = await statusesUnder(plan, 11, 40);
-    expect(second).toEqual(first);
-    expect(new Set(first)).toEqual(new Set([0, 200, 429, 500, 503]));
-    expect(await statusesUnder(plan, 12, 40)).not.toEqual(first);
-  });
+  it('gives the same faults for the same seed', () =>
+    expectSeededFaults(
+      (seed) => startConnectWiseSimulator({ companies: 5, seed }),
+      (simulator) => callApi(simulator, '/system/info'),
+    ));
 
   it('stops when cleared', async () => {
     sim.faults.set({ errorRates: { 502: 1 } });
@@ -158,16 +131,8 @@ describe('random faults', () => {
     expect((await callApi(sim, '/system/info')).status).toBe(200);
   });
 
-  it('sends Retry-After as seconds, as an HTTP date, or not at all', async () => {
-    sim.faults.set({ errorRates: { 429: 1 } });
-    expect((await callApi(sim, '/system/info')).headers.get('retry-after')).toBe('1');
-    sim.faults.set({ errorRates: { 429: 1 }, retryAfter: 'date', retryAfterSeconds: 2 });
-    const dated = (await callApi(sim, '/system/info')).headers.get('retry-after') ?? '';
-    expect(dated).toMatch(/GMT$/);
-    expect(Date.parse(dated)).toBeGreaterThan(Date.now() - 1000);
-    sim.faults.set({ errorRates: { 429: 1 }, retryAfter: 'none' });
-    expect((await callApi(sim, '/system/info')).headers.get('retry-after')).toBeNull();
-  });
+  it('sends Retry-After as seconds, as an HTTP date, or not at all', () =>
+    expectRetryAfterForms(sim.faults, () => callApi(sim, '/system/info')));
 
   it('redirects writes but not reads when redirectToHttpOnWrite is on', async () => {
     sim.faults.set({ redirectToHttpOnWrite: true });

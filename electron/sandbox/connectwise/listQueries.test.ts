@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonOf } from '../simulatorTesting';
 import { type Company, type ConnectWiseSimulator, startConnectWiseSimulator } from './index';
-import { apiHeaders, callApi, jsonOf } from './simulatorRequests';
+import { apiHeaders, callApi } from './simulatorRequests';
 
 let sim: ConnectWiseSimulator;
 

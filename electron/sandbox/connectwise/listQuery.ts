@@ -4,7 +4,8 @@
  * with their `Link` headers (navigable `page=N`; forward-only with `pagination-type:
  * forward-only`, ordered by id, `pageId` meaning `id > pageId`).
  */
-import { errorResponse, invalidParameter, jsonResponse, type SimResponse } from './apiResponses';
+import { jsonResponse, type SimResponse } from '../httpResponses';
+import { errorResponse, invalidParameter } from './apiResponses';
 import { matchesCondition, valuesAtPath } from './conditionMatcher';
 import {
   type ConditionNode,

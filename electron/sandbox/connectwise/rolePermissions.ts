@@ -3,7 +3,8 @@
  * can be told to deny some: a whole module line (`'Finance › Agreements'`) or one level of it
  * (`'Finance › Agreements (Add)'`). `>` and `/` work as separators too.
  */
-import { errorResponse, type SimResponse } from './apiResponses';
+import type { SimResponse } from '../httpResponses';
+import { errorResponse } from './apiResponses';
 
 export const permissionAreas = [
   'Companies',

@@ -3,6 +3,8 @@
  * agreements and additions. Names are what an MSP's customer list looks like: near duplicates,
  * legal-suffix variants, `&`, `"`, apostrophes and non-Latin scripts.
  */
+
+import { type SeededRandom, seededRandom } from '../seededRandom';
 import type {
   Addition,
   Agreement,
@@ -15,7 +17,6 @@ import type {
   RecordInfo,
   SimulatorData,
 } from './connectwiseRecords';
-import { type SeededRandom, seededRandom } from './seededRandom';
 
 /** Seed timestamps count back from here, not from "now", so they never change between runs. */
 const seedEpoch = Date.parse('2026-01-15T09:30:00Z');

@@ -51,7 +51,3 @@ export function callApi(
   if (init.redirect) request.redirect = init.redirect;
   return fetch(url, request);
 }
-
-export async function jsonOf<T = unknown>(response: Response): Promise<T> {
-  return (await response.json()) as T;
-}

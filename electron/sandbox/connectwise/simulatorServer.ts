@@ -1,28 +1,26 @@
 /**
  * The ConnectWise Manage simulator: an HTTP server on 127.0.0.1 answering like a 2025.1 site,
- * strictly (connectwise-api.md): codebase discovery, Basic auth with `company+public:private`,
+ * strictly (`docs/connectwise.md`): codebase discovery, Basic auth with `company+public:private`,
  * the clientId header, role permissions, lists with conditions and both kinds of paging,
  * validated writes, bundles, and injectable faults. Every request is recorded (Authorization
  * redacted) and the live data is exposed for assertions.
  */
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { createFaultInjector, type InjectedError } from '../faultInjection';
+import { jsonResponse, type SimResponse, textResponse } from '../httpResponses';
 import {
-  createServer,
-  type IncomingHttpHeaders,
-  type IncomingMessage,
-  type ServerResponse,
-} from 'node:http';
-import type { AddressInfo } from 'node:net';
-import {
-  emptyResponse,
-  errorResponse,
-  jsonResponse,
-  type SimResponse,
-  textResponse,
-} from './apiResponses';
+  type RecordedRequest as BaseRecordedRequest,
+  readBody,
+  redactedHeaders,
+  requestHeader,
+  type SimulatorRequest,
+  startSimulatorServer,
+} from '../httpServer';
+import { errorResponse } from './apiResponses';
 import { type ApiContext, handleApiCall, type RequestBody } from './apiRoutes';
 import type { SimulatorData } from './connectwiseRecords';
-import { createFaultInjector, type FaultControls, type FaultDecision } from './faultInjection';
+import { type FaultControls, faultRouting, type InjectedErrorStatus } from './faultInjection';
 import { type DeniedPermissions, deniedPermissions } from './rolePermissions';
 import { sandboxPageHtml } from './sandboxPage';
 import { generateSeedData } from './seedData';
@@ -47,14 +45,9 @@ export interface ConnectWiseSimulatorOptions {
   now?: () => Date;
 }
 
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  query: Record<string, string>;
+export interface RecordedRequest extends BaseRecordedRequest {
   /** Lower-cased header names; `authorization` is redacted. */
   headers: Record<string, string>;
-  /** The status sent; 0 when the connection was dropped without an answer. */
-  status: number;
   /** The parsed JSON body of a write, when there was one. */
   body?: unknown;
 }
@@ -81,38 +74,11 @@ const maxBodyBytes = 16 * 1024 * 1024;
 const cannotRoute = 'Cannot route. Codebase/company is invalid';
 const guidPattern = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
 
-function recordedHeaders(headers: IncomingHttpHeaders): Record<string, string> {
-  const recorded: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined) continue;
-    recorded[name] =
-      name === 'authorization' ? '[REDACTED]' : Array.isArray(value) ? value.join(', ') : value;
-  }
-  return recorded;
-}
-
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > maxBodyBytes) return 'too-large';
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
 function parseBody(req: IncomingMessage, raw: Buffer | 'too-large'): RequestBody {
   if (raw === 'too-large')
     return { kind: 'invalid', status: 413, message: 'The request body is too large.' };
   if (raw.length === 0) return { kind: 'none' };
-  const contentType = header(req, 'content-type') ?? '';
+  const contentType = requestHeader(req, 'content-type') ?? '';
   if (!/^application\/([\w.+-]*\+)?json\b/i.test(contentType.trim())) {
     return {
       kind: 'invalid',
@@ -134,7 +100,7 @@ function parseBody(req: IncomingMessage, raw: Buffer | 'too-large'): RequestBody
 type Authentication = { ok: true } | { ok: false; response: SimResponse };
 
 function authenticate(req: IncomingMessage, credentials: SimulatorCredentials): Authentication {
-  const authorization = header(req, 'authorization');
+  const authorization = requestHeader(req, 'authorization');
   const unauthorized = (message: string): Authentication => ({
     ok: false,
     response: errorResponse(401, 'Unauthorized', message),
@@ -159,7 +125,7 @@ function authenticate(req: IncomingMessage, credentials: SimulatorCredentials): 
   if (company.toLowerCase() !== credentials.companyId.toLowerCase()) {
     return { ok: false, response: textResponse(400, cannotRoute) };
   }
-  const clientId = header(req, 'clientid')?.trim();
+  const clientId = requestHeader(req, 'clientid')?.trim();
   if (!clientId || !guidPattern.test(clientId)) {
     const detail = clientId
       ? `The clientId header "${clientId}" is not a valid clientId GUID.`
@@ -187,7 +153,7 @@ function authenticate(req: IncomingMessage, credentials: SimulatorCredentials): 
   return { ok: true };
 }
 
-function injectedError(decision: Extract<FaultDecision, { kind: 'error' }>): SimResponse {
+function injectedError(decision: InjectedError<InjectedErrorStatus>): SimResponse {
   switch (decision.status) {
     case 429:
       return textResponse(
@@ -214,21 +180,6 @@ function injectedError(decision: Extract<FaultDecision, { kind: 'error' }>): Sim
   }
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-  });
-}
-
 export async function startConnectWiseSimulator(
   options: ConnectWiseSimulatorOptions = {},
 ): Promise<ConnectWiseSimulator> {
@@ -241,9 +192,7 @@ export async function startConnectWiseSimulator(
   };
   const data = generateSeedData({ seed, companies: options.companies ?? 250 });
   let denied: DeniedPermissions = deniedPermissions(options.deny ?? []);
-  const faults = createFaultInjector(seed, now);
-  const requests: RecordedRequest[] = [];
-  const closing = new AbortController();
+  const faults = createFaultInjector({ seed, now, ...faultRouting });
   const counters = new Map<keyof SimulatorData, number>();
   let host = '127.0.0.1';
 
@@ -277,13 +226,12 @@ export async function startConnectWiseSimulator(
     });
   }
 
-  async function respond(
-    req: IncomingMessage,
-    url: URL,
-    decision: FaultDecision,
-    record: RecordedRequest,
-  ): Promise<SimResponse> {
-    const method = (req.method ?? 'GET').toUpperCase();
+  async function respond({
+    req,
+    url,
+    method,
+    record,
+  }: SimulatorRequest<RecordedRequest>): Promise<SimResponse> {
     const companyInfoMatch = /^\/login\/companyinfo\/([^/]+)\/?$/i.exec(url.pathname);
     if (companyInfoMatch) {
       if (method !== 'GET') return errorResponse(405, 'MethodNotAllowed', 'Use GET.');
@@ -297,10 +245,10 @@ export async function startConnectWiseSimulator(
 
     let body: RequestBody = { kind: 'none' };
     if (['POST', 'PUT', 'PATCH'].includes(method)) {
-      body = parseBody(req, await readBody(req));
+      body = parseBody(req, await readBody(req, maxBodyBytes));
       if (body.kind === 'json') record.body = body.value;
     }
-    const pagination = header(req, 'pagination-type')?.trim().toLowerCase();
+    const pagination = requestHeader(req, 'pagination-type')?.trim().toLowerCase();
     const response = handleApiCall(context, {
       method,
       resourcePath: apiMatch[2] ?? '/',
@@ -308,7 +256,6 @@ export async function startConnectWiseSimulator(
       forwardOnly: pagination === 'forward-only',
       body,
     });
-    if (decision.kind === 'commitThenDrop') return response;
     return {
       ...response,
       headers: {
@@ -319,91 +266,22 @@ export async function startConnectWiseSimulator(
     };
   }
 
-  function send(res: ServerResponse, record: RecordedRequest, response: SimResponse): void {
-    record.status = response.status;
-    if (res.destroyed || res.writableEnded) return;
-    res.writeHead(response.status, { 'Cache-Control': 'no-cache', ...response.headers });
-    res.end(response.body);
-  }
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', `http://${host}`);
-    const method = (req.method ?? 'GET').toUpperCase();
-    const record: RecordedRequest = {
-      method,
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      headers: recordedHeaders(req.headers),
-      status: 0,
-    };
-    requests.push(record);
-
-    if (url.pathname === '/sandbox' || url.pathname === '/sandbox/') {
-      if (method !== 'GET') return send(res, record, textResponse(405, 'Method Not Allowed'));
-      return send(
-        res,
-        record,
-        textResponse(
-          200,
-          sandboxPageHtml(data, `http://${host}`, credentials.companyId),
-          'text/html; charset=utf-8',
-          {
-            'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
-            'X-Content-Type-Options': 'nosniff',
-          },
-        ),
-      );
-    }
-
-    const decision = faults.decide(method, url.pathname, url.search);
-    await sleep(decision.latencyMs, closing.signal);
-    if (closing.signal.aborted) return;
-    switch (decision.kind) {
-      case 'reset':
-        req.socket.destroy();
-        return;
-      case 'error':
-        return send(res, record, injectedError(decision));
-      case 'redirect':
-        return send(
-          res,
-          record,
-          emptyResponse(decision.status, {
-            Location: `http://${host}${url.pathname}${url.search}`,
-          }),
-        );
-      default:
-        break;
-    }
-    const response = await respond(req, url, decision, record);
-    if (decision.kind === 'commitThenDrop') {
-      req.socket.destroy();
-      return;
-    }
-    send(res, record, response);
-  }
-
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent && !res.destroyed) {
-        res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8' });
-        res.end(JSON.stringify({ code: 'ConnectWiseApi', message: 'An error has occurred.' }));
-      } else {
-        res.destroy();
-      }
-      console.error('ConnectWise simulator: request failed', error);
-    });
+  const server = await startSimulatorServer({
+    name: 'ConnectWise simulator',
+    port: options.port,
+    cacheControl: 'no-cache',
+    faults,
+    record: (base, req): RecordedRequest => ({ ...base, headers: redactedHeaders(req.headers) }),
+    sandboxPage: {
+      html: (siteUrl) => sandboxPageHtml(data, siteUrl, credentials.companyId),
+      methodNotAllowed: textResponse(405, 'Method Not Allowed'),
+    },
+    injectedError,
+    internalError: errorResponse(500, 'ConnectWiseApi', 'An error has occurred.'),
+    handle: respond,
   });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const siteUrl = `http://${host}`;
+  host = server.host;
+  const siteUrl = server.baseUrl;
 
   return {
     siteUrl,
@@ -411,17 +289,11 @@ export async function startConnectWiseSimulator(
     apiBaseUrl: `${siteUrl}/${codebase}apis/3.0`,
     sandboxPageUrl: `${siteUrl}/sandbox`,
     faults: { set: faults.set, clear: faults.clear, script: faults.script },
-    requests,
+    requests: server.requests,
     data,
     setPermissions(deny) {
       denied = deniedPermissions(deny);
     },
-    close() {
-      closing.abort();
-      return new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-    },
+    close: server.close,
   };
 }

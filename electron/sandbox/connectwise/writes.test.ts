@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonOf } from '../simulatorTesting';
 import {
   type Addition,
   type Agreement,
@@ -6,7 +7,7 @@ import {
   type ConnectWiseSimulator,
   startConnectWiseSimulator,
 } from './index';
-import { apiHeaders, callApi, jsonOf } from './simulatorRequests';
+import { apiHeaders, callApi } from './simulatorRequests';
 
 let sim: ConnectWiseSimulator;
 const now = new Date('2026-02-03T10:20:30Z');

@@ -1,13 +1,5 @@
-/**
- * What a handler answers, before the server writes it (or a fault drops it), and the one error
- * body every failure uses: `{ "error": { "code", "message", "parameter"? } }`.
- */
-
-export interface ApiResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
+/** The one error body every failure uses: `{ "error": { "code", "message", "parameter"? } }`. */
+import { jsonResponse, type SimResponse } from '../httpResponses';
 
 export type ErrorCode =
   | 'unauthorized'
@@ -22,26 +14,12 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; parameter?: string };
 }
 
-export const jsonContentType = 'application/json; charset=utf-8';
-
-export function jsonResponse(
-  status: number,
-  value: unknown,
-  headers: Record<string, string> = {},
-): ApiResponse {
-  return {
-    status,
-    headers: { 'Content-Type': jsonContentType, ...headers },
-    body: JSON.stringify(value),
-  };
-}
-
 export function errorResponse(
   status: number,
   code: ErrorCode,
   message: string,
   options: { parameter?: string; headers?: Record<string, string> } = {},
-): ApiResponse {
+): SimResponse {
   const body: ErrorBody = {
     error:
       options.parameter === undefined
@@ -52,6 +30,6 @@ export function errorResponse(
 }
 
 /** 400 `invalid_request` about one query parameter. */
-export function invalidParameter(parameter: string, message: string): ApiResponse {
+export function invalidParameter(parameter: string, message: string): SimResponse {
   return errorResponse(400, 'invalid_request', message, { parameter });
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonOf } from '../simulatorTesting';
 import { type PlatformSimulator, startPlatformSimulator } from './index';
-import { callApi, type ErrorBody, jsonOf } from './platformRequests';
+import { callApi, type ErrorBody } from './platformRequests';
 
 let sim: PlatformSimulator;
 

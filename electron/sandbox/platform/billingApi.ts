@@ -3,7 +3,8 @@
  * `/v1/me` and five paged lists, with strict query validation (unknown or repeated parameters,
  * bad limits, dates and cursors are 400 `invalid_request` naming the parameter).
  */
-import { type ApiResponse, errorResponse, invalidParameter, jsonResponse } from './apiResponses';
+import { jsonResponse, type SimResponse } from '../httpResponses';
+import { errorResponse, invalidParameter } from './apiResponses';
 import { parseIsoDate } from './calendarDays';
 import { decodeCursor, type Page, type PageQuery, pageOf } from './cursorPaging';
 import type { PlatformData } from './platformRecords';
@@ -81,7 +82,7 @@ const listRoutes: Record<string, ListRoute> = {
 
 export const apiPaths = ['/v1/me', ...Object.keys(listRoutes)];
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; response: ApiResponse };
+type Parsed<T> = { ok: true; value: T } | { ok: false; response: SimResponse };
 
 /** One value per allowed parameter; anything unknown or repeated is a 400. */
 function singleValues(
@@ -141,7 +142,7 @@ function listResponse(
   path: string,
   route: ListRoute,
   search: URLSearchParams,
-): ApiResponse {
+): SimResponse {
   const allowed = route.byInvoiceDate
     ? ['invoiceDateFrom', 'invoiceDateTo', 'limit', 'cursor']
     : ['limit', 'cursor'];
@@ -183,7 +184,7 @@ export function handleApiCall(
   data: PlatformData,
   account: AccountInfo,
   request: { method: string; path: string; search: URLSearchParams },
-): ApiResponse {
+): SimResponse {
   const path = request.path.length > 1 ? request.path.replace(/\/+$/, '') : request.path;
   const route = listRoutes[path];
   if (path !== '/v1/me' && route === undefined) {

@@ -20,6 +20,8 @@
  *   (One Time). One Time Fee: once, the day of the service.
  * - Correction (credit): the month before the invoice, quantity 1 and a negative unit price.
  */
+
+import { randomStream, type SeededRandom, streamSeed } from '../seededRandom';
 import {
   addMonths,
   daysInMonth,
@@ -42,7 +44,6 @@ import type {
   Organization,
   PlatformData,
 } from './platformRecords';
-import { randomStream, type SeededRandom, streamSeed } from './seededRandom';
 
 export interface BillingHistoryOptions {
   /** Default 1. */

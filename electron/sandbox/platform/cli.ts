@@ -4,6 +4,7 @@
  * and prints what to type into the app's Platform connection.
  */
 import { parseArgs } from 'node:util';
+import { runUntilStopped, wholeNumber } from '../commandLine';
 import { startPlatformSimulator } from './index';
 
 const { values } = parseArgs({
@@ -16,14 +17,6 @@ const { values } = parseArgs({
     token: { type: 'string' },
   },
 });
-
-function wholeNumber(name: string, text: string): number {
-  if (!/^\d+$/.test(text)) {
-    console.error(`--${name} must be a whole number, got "${text}".`);
-    process.exit(2);
-  }
-  return Number(text);
-}
 
 function positiveNumber(name: string, text: string): number {
   const value = Number(text);
@@ -55,11 +48,4 @@ console.log(`  Summary page:  ${simulator.sandboxPageUrl}`);
 console.log(
   `  ${data.organizations.length} organizations, ${data.invoices.length} invoices, ${data.invoiceLines.length} invoice lines (${data.invoices[0]?.invoiceDate.slice(0, 7) ?? '-'} to ${data.invoices.at(-1)?.invoiceDate.slice(0, 7) ?? '-'}), generated in ${Math.round(performance.now() - started)} ms.`,
 );
-console.log('Press Ctrl+C to stop.');
-
-async function shutdown() {
-  await simulator.close();
-  process.exit(0);
-}
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+runUntilStopped(simulator);

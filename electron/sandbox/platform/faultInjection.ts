@@ -16,23 +16,10 @@ export type ScriptedFault =
   | { latencyMs: number };
 /** `path` as a string matches a request path equal to it, ignoring case and a trailing slash. */
 export type FaultRule = engine.FaultRule<ScriptedFault>;
-export type FaultDecision = engine.FaultDecision<InjectedErrorStatus>;
+export type FaultControls = engine.FaultControls<FaultPlan, FaultRule>;
 
-export interface FaultControls {
-  set(plan: FaultPlan): void;
-  clear(): void;
-  script(rule: FaultRule): void;
-}
-
-export function createFaultInjector(
-  seed: number,
-  now: () => Date,
-): engine.FaultInjector<InjectedErrorStatus> {
-  return engine.createFaultInjector<InjectedErrorStatus>({
-    seed,
-    now,
-    errorStatuses: [429, 500, 503],
-    pathMatches: (rulePath, requestPath) =>
-      engine.normalizedPath(rulePath) === engine.normalizedPath(requestPath),
-  });
-}
+export const faultRouting: engine.FaultRouting<InjectedErrorStatus> = {
+  errorStatuses: [429, 500, 503],
+  pathMatches: (rulePath, requestPath) =>
+    engine.normalizedPath(rulePath) === engine.normalizedPath(requestPath),
+};

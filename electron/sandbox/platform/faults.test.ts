@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type FaultPlan, type PlatformSimulator, startPlatformSimulator } from './index';
-import { callApi, type ErrorBody, jsonOf } from './platformRequests';
+import { expectRetryAfterForms, expectSeededFaults, jsonOf } from '../simulatorTesting';
+import { type PlatformSimulator, startPlatformSimulator } from './index';
+import { callApi, type ErrorBody } from './platformRequests';
 
 let sim: PlatformSimulator;
 
@@ -74,34 +75,12 @@ describe('scripted faults', () => {
   });
 });
 
-async function statusesUnder(plan: FaultPlan, seed: number, count: number): Promise<number[]> {
-  const simulator = await startPlatformSimulator({ organizations: 2, months: 1, seed });
-  try {
-    simulator.faults.set(plan);
-    const statuses: number[] = [];
-    for (let i = 0; i < count; i++) {
-      statuses.push(
-        await callApi(simulator, '/v1/me').then(
-          (response) => response.status,
-          () => 0,
-        ),
-      );
-    }
-    return statuses;
-  } finally {
-    await simulator.close();
-  }
-}
-
 describe('random faults', () => {
-  const plan: FaultPlan = { errorRates: { 500: 0.2, 503: 0.2, 429: 0.1 }, resetRate: 0.1 };
-
-  it('gives the same faults for the same seed', async () => {
-    const first = await statusesUnder(plan, 11, 40);
-    expect(await statusesUnder(plan, 11, 40)).toEqual(first);
-    expect(new Set(first)).toEqual(new Set([0, 200, 429, 500, 503]));
-    expect(await statusesUnder(plan, 12, 40)).not.toEqual(first);
-  });
+  it('gives the same faults for the same seed', () =>
+    expectSeededFaults(
+      (seed) => startPlatformSimulator({ organizations: 2, months: 1, seed }),
+      (simulator) => callApi(simulator, '/v1/me'),
+    ));
 
   it('stops when cleared', async () => {
     sim.faults.set({ errorRates: { 503: 1 } });
@@ -110,16 +89,8 @@ describe('random faults', () => {
     expect((await callApi(sim, '/v1/me')).status).toBe(200);
   });
 
-  it('sends Retry-After as seconds, as an HTTP date, or not at all', async () => {
-    sim.faults.set({ errorRates: { 429: 1 } });
-    expect((await callApi(sim, '/v1/me')).headers.get('retry-after')).toBe('1');
-    sim.faults.set({ errorRates: { 429: 1 }, retryAfter: 'date', retryAfterSeconds: 2 });
-    const dated = (await callApi(sim, '/v1/me')).headers.get('retry-after') ?? '';
-    expect(dated).toMatch(/GMT$/);
-    expect(Date.parse(dated)).toBeGreaterThan(Date.now() - 1000);
-    sim.faults.set({ errorRates: { 429: 1 }, retryAfter: 'none' });
-    expect((await callApi(sim, '/v1/me')).headers.get('retry-after')).toBeNull();
-  });
+  it('sends Retry-After as seconds, as an HTTP date, or not at all', () =>
+    expectRetryAfterForms(sim.faults, () => callApi(sim, '/v1/me')));
 
   it('adds latency within the given range', async () => {
     sim.faults.set({ latencyMs: { min: 60, max: 80 } });

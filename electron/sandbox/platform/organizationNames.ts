@@ -6,7 +6,7 @@
  * counterpart there.
  */
 import { generateSeedData } from '../connectwise/seedData';
-import { randomStream, type SeededRandom } from './seededRandom';
+import { randomStream, type SeededRandom } from '../seededRandom';
 
 /** The ConnectWise simulator's default size: its companies are the counterparts. */
 const connectwiseDefaultCompanies = 250;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonOf } from '../simulatorTesting';
 import { type PlatformSimulator, startPlatformSimulator } from './index';
-import { callApi, type ErrorBody, everyPage, jsonOf, type ListPage } from './platformRequests';
+import { callApi, type ErrorBody, everyPage, type ListPage } from './platformRequests';
 
 let sim: PlatformSimulator;
 const now = () => new Date('2026-07-10T12:00:00Z');

@@ -2,6 +2,7 @@
  * Well-formed requests against a running Platform simulator, for its conformance tests: the
  * bearer token a correct client sends, and following `nextCursor` to the end.
  */
+import { jsonOf } from '../simulatorTesting';
 import type { PlatformSimulator } from './simulatorServer';
 
 export interface ListPage<T> {
@@ -29,10 +30,6 @@ export function callApi(
       ...init.headers,
     },
   });
-}
-
-export async function jsonOf<T>(response: Response): Promise<T> {
-  return (await response.json()) as T;
 }
 
 /** Every record of a list, page by page, and how many pages it took. */

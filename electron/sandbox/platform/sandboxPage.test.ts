@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { escapedSandboxPage, hostileText } from '../simulatorTesting';
+import { escapeHtml } from '../summaryPage';
 import { type PlatformSimulator, startPlatformSimulator } from './index';
-import { escapeHtml } from './sandboxPage';
 
 let sim: PlatformSimulator;
 
@@ -16,14 +17,8 @@ describe('sandbox page', () => {
   it('summarises organizations and months without a token, every value escaped', async () => {
     const organization = sim.data.organizations[0];
     if (!organization) throw new Error('no organization');
-    organization.name = '<script>alert("x")</script> Smith & Jones';
-    const response = await fetch(sim.sandboxPageUrl);
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toMatch(/text\/html/);
-    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
-    const html = await response.text();
-    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Smith &amp; Jones');
-    expect(html).not.toContain('<script>');
+    organization.name = hostileText;
+    const html = await escapedSandboxPage(sim.sandboxPageUrl);
     for (const org of sim.data.organizations) expect(html).toContain(escapeHtml(org.id));
     for (const month of ['2025-05', '2026-01', '2026-07'])
       expect(html).toContain(`<td>${month}</td>`);

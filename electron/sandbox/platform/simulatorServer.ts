@@ -5,12 +5,14 @@
  * is exposed for assertions.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { type ApiResponse, errorResponse, jsonContentType } from './apiResponses';
+import type { IncomingMessage } from 'node:http';
+import { createFaultInjector, type InjectedError } from '../faultInjection';
+import type { SimResponse } from '../httpResponses';
+import { type RecordedRequest, requestHeader, startSimulatorServer } from '../httpServer';
+import { errorResponse } from './apiResponses';
 import { type AccountInfo, handleApiCall } from './billingApi';
 import { generateBillingHistory } from './billingHistory';
-import { createFaultInjector, type FaultControls, type FaultDecision } from './faultInjection';
+import { type FaultControls, faultRouting, type InjectedErrorStatus } from './faultInjection';
 import type { PlatformData } from './platformRecords';
 import { sandboxPageHtml } from './sandboxPage';
 
@@ -31,13 +33,7 @@ export interface PlatformSimulatorOptions {
   linesPerOrganizationPerMonth?: number;
 }
 
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  /** The status sent; 0 when the connection was dropped without an answer. */
-  status: number;
-}
+export type { RecordedRequest };
 
 export interface PlatformSimulator {
   /** What a user types as the Platform API base URL: `http://127.0.0.1:<port>`. */
@@ -54,18 +50,13 @@ export interface PlatformSimulator {
 
 export const defaultToken = 'platform-sandbox-token';
 
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given, 'utf8');
   const b = Buffer.from(expected, 'utf8');
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function unauthorized(message: string, invalidToken: boolean): ApiResponse {
+function unauthorized(message: string, invalidToken: boolean): SimResponse {
   return errorResponse(401, 'unauthorized', message, {
     headers: {
       'WWW-Authenticate': invalidToken
@@ -76,8 +67,8 @@ function unauthorized(message: string, invalidToken: boolean): ApiResponse {
 }
 
 /** Null when the request carries the token; otherwise the 401 to send. */
-function authenticationFailure(req: IncomingMessage, token: string): ApiResponse | null {
-  const authorization = header(req, 'authorization');
+function authenticationFailure(req: IncomingMessage, token: string): SimResponse | null {
+  const authorization = requestHeader(req, 'authorization');
   if (!authorization) {
     return unauthorized('Authorization is required: send "Authorization: Bearer <token>".', false);
   }
@@ -91,7 +82,7 @@ function authenticationFailure(req: IncomingMessage, token: string): ApiResponse
   return null;
 }
 
-function injectedError(decision: Extract<FaultDecision, { kind: 'error' }>): ApiResponse {
+function injectedError(decision: InjectedError<InjectedErrorStatus>): SimResponse {
   const retryAfter: Record<string, string> =
     decision.retryAfter === undefined ? {} : { 'Retry-After': decision.retryAfter };
   switch (decision.status) {
@@ -106,21 +97,6 @@ function injectedError(decision: Extract<FaultDecision, { kind: 'error' }>): Api
         headers: retryAfter,
       });
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-  });
 }
 
 export async function startPlatformSimulator(
@@ -143,101 +119,32 @@ export async function startPlatformSimulator(
     accountId: `ACC-${String(700_000 + (seed % 100_000)).padStart(6, '0')}`,
     accountName: 'Sandbox MSP',
   };
-  const faults = createFaultInjector(seed, now);
-  const requests: RecordedRequest[] = [];
-  const closing = new AbortController();
-  let baseUrl = 'http://127.0.0.1';
-
-  function send(res: ServerResponse, record: RecordedRequest, response: ApiResponse): void {
-    record.status = response.status;
-    if (res.destroyed || res.writableEnded) return;
-    res.writeHead(response.status, { 'Cache-Control': 'no-store', ...response.headers });
-    res.end(response.body);
-  }
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', baseUrl);
-    const method = (req.method ?? 'GET').toUpperCase();
-    const record: RecordedRequest = {
-      method,
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      status: 0,
-    };
-    requests.push(record);
-
-    if (url.pathname === '/sandbox' || url.pathname === '/sandbox/') {
-      if (method !== 'GET') {
-        return send(res, record, errorResponse(405, 'method_not_allowed', 'Use GET.'));
-      }
-      return send(res, record, {
-        status: 200,
-        headers: {
-          'Content-Type': 'text/html; charset=utf-8',
-          'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
-          'X-Content-Type-Options': 'nosniff',
-        },
-        body: sandboxPageHtml(data, baseUrl),
-      });
-    }
-
-    const decision = faults.decide(method, url.pathname, url.search);
-    await sleep(decision.latencyMs, closing.signal);
-    if (closing.signal.aborted) return;
-    if (decision.kind === 'reset') {
-      req.socket.destroy();
-      return;
-    }
-    if (decision.kind === 'error') return send(res, record, injectedError(decision));
-
-    const failure = authenticationFailure(req, token);
-    if (failure) return send(res, record, failure);
-    send(
-      res,
-      record,
+  const faults = createFaultInjector({ seed, now, ...faultRouting });
+  const server = await startSimulatorServer({
+    name: 'Platform simulator',
+    port: options.port,
+    cacheControl: 'no-store',
+    faults,
+    record: (base) => base,
+    sandboxPage: {
+      html: (baseUrl) => sandboxPageHtml(data, baseUrl),
+      methodNotAllowed: errorResponse(405, 'method_not_allowed', 'Use GET.'),
+    },
+    injectedError,
+    internalError: errorResponse(500, 'internal_error', 'An internal error occurred.'),
+    handle: ({ req, url, method }) =>
+      authenticationFailure(req, token) ??
       handleApiCall(data, account, { method, path: url.pathname, search: url.searchParams }),
-    );
-  }
-
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent && !res.destroyed) {
-        res.writeHead(500, { 'Content-Type': jsonContentType });
-        res.end(
-          JSON.stringify({
-            error: { code: 'internal_error', message: 'An internal error occurred.' },
-          }),
-        );
-      } else {
-        res.destroy();
-      }
-      console.error('Platform simulator: request failed', error);
-    });
   });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
-    baseUrl,
+    baseUrl: server.baseUrl,
     token,
-    sandboxPageUrl: `${baseUrl}/sandbox`,
+    sandboxPageUrl: `${server.baseUrl}/sandbox`,
     account,
-    requests,
+    requests: server.requests,
     data,
     faults: { set: faults.set, clear: faults.clear, script: faults.script },
-    close() {
-      closing.abort();
-      return new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-    },
+    close: server.close,
   };
 }

@@ -1,7 +1,12 @@
 /**
- * A small deterministic PRNG (mulberry32), and independent streams keyed by several numbers
- * (seed, organization, month…): the data of one organization in one month never depends on how
- * many organizations or months were generated around it.
+ * A small deterministic PRNG (mulberry32) for both simulators' data and faults: the same seed
+ * always gives the same sequence. Independent streams keyed by several numbers (seed,
+ * organization, month…) let one record's data never depend on how many were generated around it.
+ *
+ * Shared scaffolding, like the rest of the files directly in `electron/sandbox/`: plumbing only,
+ * no API vocabulary. Each simulator keeps its own records, field names and error bodies, written
+ * from its API document rather than from the app, so the app and a simulator cannot agree on the
+ * same mistake.
  */
 export interface SeededRandom {
   /** A float in [0, 1). */
@@ -12,6 +17,8 @@ export interface SeededRandom {
   /** Picks by weight: `[[item, weight], …]`, weights ≥ 0 with a positive sum. */
   weighted<T>(choices: ReadonlyArray<readonly [T, number]>): T;
   chance(probability: number): boolean;
+  /** Shuffles in place and returns the same array. */
+  shuffle<T>(items: T[]): T[];
 }
 
 export function seededRandom(seed: number): SeededRandom {
@@ -44,6 +51,15 @@ export function seededRandom(seed: number): SeededRandom {
       return last[0];
     },
     chance: (probability) => next() < probability,
+    shuffle<T>(items: T[]): T[] {
+      for (let i = items.length - 1; i > 0; i--) {
+        const j = integer(0, i);
+        const a = items[i] as T;
+        items[i] = items[j] as T;
+        items[j] = a;
+      }
+      return items;
+    },
   };
 }
 
