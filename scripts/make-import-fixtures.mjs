@@ -1,34 +1,17 @@
 // Writes the Platform export fixtures of tests/fixtures/platform-export/ (CSV dialects, XLSX,
 // JSON and broken files) from one set of invoice lines, so every dialect holds the same data.
-// Run after changing them: `node scripts/make-import-fixtures.mjs` (the text files come out the
-// same byte for byte; the XLSX differs only in its ZIP timestamps).
+// Run after changing them: `npm run fixtures` (the text files come out the same byte for byte;
+// the XLSX differs only in its ZIP timestamps).
 import { mkdir, writeFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import { invoiceLineFields } from '../shared/platformInvoiceLine';
 
-const folder = new URL('../tests/fixtures/platform-export/', import.meta.url);
+// Run from the repository root (npm scripts are): the bundle itself lives in dist/scripts/.
+const folder = new URL('tests/fixtures/platform-export/', pathToFileURL(`${process.cwd()}/`));
 
-const canonicalHeader = [
-  'line_id',
-  'invoice_id',
-  'invoice_date',
-  'organization_id',
-  'organization_name',
-  'contract_id',
-  'currency',
-  'subscription_id',
-  'subscription_name',
-  'offer_id',
-  'offer_name',
-  'vendor',
-  'charge_type',
-  'billing_cycle',
-  'quantity',
-  'unit_price',
-  'unit_cost',
-  'charge_start_date',
-  'charge_end_date',
-];
+const canonicalHeader = invoiceLineFields.map(({ column }) => column);
 
 /**
  * January 2026 invoice lines: all six charge types, every billing cycle, EUR and USD. One line

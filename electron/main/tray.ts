@@ -9,7 +9,7 @@ export interface TrayActions {
 }
 
 /**
- * The tray menu of product spec §1. "Sync now", the next-run line and "Pause automatic sync"
+ * The tray menu of docs/product.md §1. "Sync now", the next-run line and "Pause automatic sync"
  * stay disabled until the scheduler exists: a tray item that pretends to work is worse than one
  * that says it cannot yet.
  */

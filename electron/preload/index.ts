@@ -1,6 +1,6 @@
 /**
  * The renderer's only door to the app: `window.bridge.invoke(channel, input)` and
- * `window.bridge.on(event, listener)`, for names in shared/contract.ts and nothing else.
+ * `window.bridge.on(event, listener)`, for names in shared/contract and nothing else.
  * Bundled as one CommonJS file, because a sandboxed preload cannot be an ES module.
  */
 

@@ -13,3 +13,26 @@ export function importsOf(source: string): string[] {
   }
   return specifiers;
 }
+
+/** The import aliases of tsconfig.base.json, as folders of the repository. */
+const aliases: Array<[prefix: string, folder: string]> = [
+  ['@shared/', 'shared/'],
+  ['@renderer/', 'renderer/src/'],
+];
+
+/**
+ * The repository path (no extension) a specifier of `fromFile` points at: relative and aliased
+ * imports only; null for a package.
+ */
+export function resolveImport(fromFile: string, specifier: string): string | null {
+  for (const [prefix, folder] of aliases) {
+    if (specifier.startsWith(prefix)) return folder + specifier.slice(prefix.length);
+  }
+  if (!specifier.startsWith('.')) return null;
+  const parts = fromFile.split('/').slice(0, -1);
+  for (const part of specifier.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part !== '.') parts.push(part);
+  }
+  return parts.join('/').replace(/\.(ts|tsx|mts|js|mjs)$/, '');
+}

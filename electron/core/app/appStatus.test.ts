@@ -65,7 +65,7 @@ const cases: Array<{
   },
 ];
 
-describe('app status gating (product spec §1)', () => {
+describe('app status gating (docs/product.md §1)', () => {
   for (const { name, settings, expected } of cases) {
     it(name, () => {
       expect(computeAppStatus({ ...defaultSettings, ...settings })).toMatchObject(expected);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImportProblem } from '@shared/platformInvoiceLine';
 import { describe, expect, it } from 'vitest';
+import { canonicalHeaders, typicalRow } from '../../../tests/support/exportRecords';
 import { readExportFile, readWholeExportFile } from './index';
 
 const fixtures = join(import.meta.dirname, '../../../tests/fixtures/platform-export');
@@ -18,36 +19,10 @@ async function problemsOf(
 const fixtureProblems = (name: string, options?: Parameters<typeof readWholeExportFile>[1]) =>
   problemsOf({ path: join(fixtures, name) }, options);
 
-const header =
-  'line_id,invoice_id,invoice_date,organization_id,organization_name,contract_id,currency,subscription_id,subscription_name,offer_id,offer_name,vendor,charge_type,billing_cycle,quantity,unit_price,unit_cost,charge_start_date,charge_end_date';
+const header = canonicalHeaders.join(',');
 
 function row(lineId: string, changes: Record<string, string> = {}): string {
-  const values: Record<string, string> = {
-    line_id: lineId,
-    invoice_id: 'INV-1',
-    invoice_date: '2026-01-31',
-    organization_id: 'ORG-1',
-    organization_name: 'Contoso Ltd',
-    contract_id: 'CTR-1',
-    currency: 'EUR',
-    subscription_id: 'SUB-1',
-    subscription_name: 'Microsoft 365 E3',
-    offer_id: 'CFQ7TTC0LFLX',
-    offer_name: 'Microsoft 365 E3',
-    vendor: 'Microsoft',
-    charge_type: 'Cycle Fee',
-    billing_cycle: 'Monthly',
-    quantity: '1',
-    unit_price: '12.50',
-    unit_cost: '10.00',
-    charge_start_date: '2026-01-01',
-    charge_end_date: '2026-01-31',
-    ...changes,
-  };
-  return header
-    .split(',')
-    .map((column) => values[column] ?? '')
-    .join(',');
+  return typicalRow({ line_id: lineId, ...changes });
 }
 
 function csvBytes(lines: string[]): { bytes: Uint8Array; name: string } {

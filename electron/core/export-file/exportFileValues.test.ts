@@ -1,37 +1,16 @@
-import {
-  type ImportProblem,
-  type InvoiceLineColumnName,
-  invoiceLineFields,
-  type PlatformInvoiceLine,
+import type {
+  ImportProblem,
+  InvoiceLineColumnName,
+  PlatformInvoiceLine,
 } from '@shared/platformInvoiceLine';
 import { describe, expect, it } from 'vitest';
+import { canonicalHeaders, typicalRecord } from '../../../tests/support/exportRecords';
 import { decimalOfNumber } from './decimalText';
 import { type ExportFileOptions, readWholeExportFile } from './index';
 
-const canonical = invoiceLineFields.map(({ column }) => column);
+const canonical = canonicalHeaders;
 type Column = InvoiceLineColumnName;
-
-const typical: Record<Column, string> = {
-  line_id: 'L1',
-  invoice_id: 'INV-1',
-  invoice_date: '2026-01-31',
-  organization_id: 'ORG-1',
-  organization_name: 'Contoso Ltd',
-  contract_id: 'CTR-1',
-  currency: 'EUR',
-  subscription_id: 'SUB-1',
-  subscription_name: 'Microsoft 365 E3',
-  offer_id: 'CFQ7TTC0LFLX',
-  offer_name: 'Microsoft 365 E3',
-  vendor: 'Microsoft',
-  charge_type: 'Cycle Fee',
-  billing_cycle: 'Monthly',
-  quantity: '1',
-  unit_price: '12.50',
-  unit_cost: '10',
-  charge_start_date: '2026-01-01',
-  charge_end_date: '2026-01-31',
-};
+const typical = typicalRecord;
 
 /** A CSV of one or more lines: `typical` changed per line, under the given headers. */
 function csv(
@@ -87,7 +66,7 @@ async function valueRead(
 }
 
 describe('header matching', () => {
-  it('matches the aliases of the product spec, ignoring case, spaces, "_" and "-"', async () => {
+  it('matches the aliases of docs/import-format.md, ignoring case, spaces, "_" and "-"', async () => {
     const headers = [
       'Invoice Line ID',
       'INVOICE NUMBER',

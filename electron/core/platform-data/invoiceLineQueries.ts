@@ -1,6 +1,5 @@
 import type { BillingCycle, ChargeType } from '@shared/chargeDateVocabulary';
 import type { InvoicePageQuery, LineStatus, LoadedPeriod } from '@shared/contract';
-import type { InvoicePeriod } from '@shared/platformInvoiceLine';
 import type { Database } from '../store';
 import { oldestKeptPeriod } from './invoicePeriods';
 
@@ -63,15 +62,6 @@ export function createInvoiceLineQueries(db: Database, now: () => Date) {
        ${lastLoad('source_name')} AS sourceName
      FROM invoice_line_status l WHERE l.period >= ? GROUP BY l.period ORDER BY l.period DESC`,
   );
-  const selectOrganizations = db.prepare(
-    'SELECT id, name FROM platform_organization ORDER BY name COLLATE NOCASE, id',
-  );
-  const selectOffers = db.prepare(
-    `SELECT o.id AS id, o.name AS name, o.vendor AS vendor FROM platform_offer o
-     WHERE o.id IN (SELECT offer_id FROM invoice_line WHERE period >= ?)
-     ORDER BY o.name COLLATE NOCASE, o.id`,
-  );
-  const selectLine = db.prepare('SELECT * FROM invoice_line_status WHERE line_id = ?');
 
   return {
     /** Months with lines, newest first, with their last successful load. */
@@ -129,27 +119,6 @@ export function createInvoiceLineQueries(db: Database, now: () => Date) {
         )
         .all(...params, query.limit, query.offset) as unknown as StoredLine[];
       return { rows, total };
-    },
-
-    /** One line as stored, with its status; null when there is no such line. */
-    line(lineId: string): StoredLine | null {
-      return (selectLine.get(lineId) as unknown as StoredLine | undefined) ?? null;
-    },
-
-    /** Every Platform Organization seen on a loaded line, by name: what Mapping maps. */
-    organizations(): Array<{ id: string; name: string }> {
-      return selectOrganizations.all() as Array<{ id: string; name: string }>;
-    },
-
-    /** The Offers invoiced in `fromPeriod` or later, by name: what "Load Products" lists. */
-    offersInvoicedSince(
-      fromPeriod: InvoicePeriod,
-    ): Array<{ id: string; name: string; vendor: string | null }> {
-      return selectOffers.all(fromPeriod) as Array<{
-        id: string;
-        name: string;
-        vendor: string | null;
-      }>;
     },
   };
 }

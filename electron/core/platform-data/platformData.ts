@@ -163,9 +163,6 @@ export function createPlatformData(deps: PlatformDataDeps) {
       const configuration = deps.configuration.get();
       return { rows: rows.map((row) => invoiceLineRow(row, configuration)), total };
     },
-    line: queries.line,
-    organizations: queries.organizations,
-    offersInvoicedSince: queries.offersInvoicedSince,
   };
 }
 

@@ -5,7 +5,7 @@ import { useNavigation } from './navigationStore';
 export const agreementTypeNoticeText =
   'To complete the integration setup, please navigate to the Configuration tab and select an Agreement Type. Dashboard, mapping, and synchronization features will remain unavailable until this step is completed.';
 
-/** The yellow notice of product spec §1, shown while no Agreement Type is saved. */
+/** The yellow notice of docs/product.md §1, shown while no Agreement Type is saved. */
 export function AgreementTypeNotice({ withLink = false }: { withLink?: boolean }) {
   const go = useNavigation((state) => state.go);
   return (

@@ -11,7 +11,7 @@ const items: ReadonlyArray<{ screen: Screen; label: string; icon: LucideIcon }> 
   { screen: 'settings', label: 'Settings', icon: Settings },
 ];
 
-/** The left navigation of product spec §1, in its order, with the core's gating applied. */
+/** The left navigation of docs/product.md §1, in its order, with the core's gating applied. */
 export function AppNavigation({ status }: { status: AppStatus }) {
   const place = useNavigation((state) => state.place);
   const go = useNavigation((state) => state.go);

@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, Stack, Table, Title } from '@mantine/core';
 import { useAppStatus } from '@renderer/app/appStatusStore';
 
-/** Product spec §6 "System Information": the site with its connection badge, and the API version. */
+/** docs/product.md §6 "System Information": the site with its connection badge, and the API version. */
 export function SystemInformation() {
   const status = useAppStatus((state) => state.status);
   const connected = status?.connectwiseConnection === 'saved';

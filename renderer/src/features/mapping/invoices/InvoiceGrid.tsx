@@ -29,7 +29,7 @@ const dash = (
   </Text>
 );
 
-/** The columns of product spec §4.3, in its order. */
+/** The columns of docs/product.md §4.3, in its order. */
 const columns: Column[] = [
   {
     title: 'Invoice',

@@ -1,6 +1,6 @@
 import { Table, Text } from '@mantine/core';
 
-/** The vocabulary of product spec §0: the same thing under its Platform and ConnectWise names. */
+/** The vocabulary of docs/product.md §0: the same thing under its Platform and ConnectWise names. */
 const terms: ReadonlyArray<{ platform: string; connectWise: string; meaning: string }> = [
   { platform: 'Organizations', connectWise: 'Companies', meaning: 'The customers you bill.' },
   {

@@ -1,0 +1,39 @@
+import { type InvoiceLineColumnName, invoiceLineFields } from '@shared/platformInvoiceLine';
+
+/** The canonical export headers, in their documented order. */
+export const canonicalHeaders: InvoiceLineColumnName[] = invoiceLineFields.map(
+  ({ column }) => column,
+);
+
+/** One ordinary export-file record, by canonical header: tests change what they look at. */
+export const typicalRecord: Record<InvoiceLineColumnName, string> = {
+  line_id: 'L1',
+  invoice_id: 'INV-1',
+  invoice_date: '2026-01-31',
+  organization_id: 'ORG-1',
+  organization_name: 'Contoso Ltd',
+  contract_id: 'CTR-1',
+  currency: 'EUR',
+  subscription_id: 'SUB-1',
+  subscription_name: 'Microsoft 365 E3',
+  offer_id: 'CFQ7TTC0LFLX',
+  offer_name: 'Microsoft 365 E3',
+  vendor: 'Microsoft',
+  charge_type: 'Cycle Fee',
+  billing_cycle: 'Monthly',
+  quantity: '1',
+  unit_price: '12.50',
+  unit_cost: '10',
+  charge_start_date: '2026-01-01',
+  charge_end_date: '2026-01-31',
+};
+
+/** The typical record with some values changed, as one CSV row under the canonical headers. */
+export function typicalRow(
+  changes: Partial<Record<InvoiceLineColumnName, string>> = {},
+  delimiter = ',',
+): string {
+  return canonicalHeaders
+    .map((column) => ({ ...typicalRecord, ...changes })[column])
+    .join(delimiter);
+}
