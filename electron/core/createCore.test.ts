@@ -58,3 +58,15 @@ describe('createCore', () => {
     await core.close();
   });
 });
+
+describe('closing the core', () => {
+  it('refuses requests once closing has begun', async () => {
+    const core = createCore(fakePorts());
+    const closing = core.close();
+    expect(await core.dispatch('app.info', undefined)).toEqual({
+      ok: false,
+      error: { kind: 'Not Available', message: 'The app is closing.' },
+    });
+    await closing;
+  });
+});

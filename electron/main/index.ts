@@ -48,7 +48,9 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     const closing = core;
     core = null;
-    void closing.close().finally(() => app.quit());
+    // A job that ignores its cancel must not keep the app from quitting.
+    const patience = new Promise((resolve) => setTimeout(resolve, 10_000));
+    void Promise.race([closing.close(), patience]).finally(() => app.quit());
   });
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
   // The app lives in the tray: closing the last window must not quit it.

@@ -62,9 +62,10 @@ export type SaveOutcome<Saved> =
 
 /**
  * The one way both connections are tested, saved and removed. The secret goes to the OS
- * keychain and nowhere else; settings hold the rest. Saves and removals take turns, a removal
- * stops tests and saves in flight, and a save that began before a removal never stores
- * anything. Keychain failures become "Keychain Error"s that say what could not be done.
+ * keychain and nowhere else; settings hold the rest. Saves and removals take turns, and a
+ * removal stops tests and saves in flight: a save still testing when a removal is asked for
+ * stores nothing, and one already storing finishes first and is then undone by the removal.
+ * Keychain failures become "Keychain Error"s that say what could not be done.
  */
 export function createSavedConnection<Fields, Identity, Learnt, Saved extends Identity>(
   spec: ConnectionSpec<Fields, Identity, Learnt, Saved>,
@@ -78,7 +79,7 @@ export function createSavedConnection<Fields, Identity, Learnt, Saved extends Id
   };
   const probes = new Set<AbortController>();
   let removing = false;
-  /** Counts removals, so a save that began before one never stores anything. */
+  /** Counts removals, so a save that was still testing when one was asked for stores nothing. */
   let removals = 0;
 
   function keychainError(action: 'read' | 'store' | 'delete', error: unknown): AppError {

@@ -38,10 +38,14 @@ export function createJobRegistry(deps: {
     { summary: JobSummary; controller: AbortController; settled: Promise<unknown> }
   >();
 
+  let stopped: string | null = null;
+
   return {
     /** Runs a job; a second job of the same kind is refused while one runs. */
     async run<T>(kind: JobKind, work: (job: Job) => Promise<T>): Promise<T> {
       const label = jobLabels[kind];
+      if (stopped !== null)
+        throw new AppError('Not Available', `${label} cannot start: ${stopped}.`);
       if ([...running.values()].some(({ summary }) => summary.kind === kind)) {
         throw new AppError(
           'Busy',
@@ -98,10 +102,12 @@ export function createJobRegistry(deps: {
     },
 
     /**
-     * Cancels every running job and waits until each has stopped and written what it writes
-     * when cancelled: closing the app calls this before it closes the database.
+     * Cancels every running job, refuses new ones from now on, and waits until each has stopped
+     * and written what it writes when cancelled: closing the app calls this before it closes
+     * the database.
      */
     async stopAll(reason: string): Promise<void> {
+      stopped = reason;
       const settling = [...running.values()].map(({ controller, settled }) => {
         controller.abort(reason);
         return settled;

@@ -81,6 +81,11 @@ export async function loadInvoiceLines(
     store.abandon(loadId, 'rejected', totalProblems);
     return { ok: false, problems, totalProblems };
   }
-  const periods = store.commit(loadId, request.periods, outsidePeriods);
-  return { ok: true, periods, outsidePeriods };
+  try {
+    const periods = store.commit(loadId, request.periods, outsidePeriods);
+    return { ok: true, periods, outsidePeriods };
+  } catch (error) {
+    store.abandon(loadId, 'failed', 0);
+    throw error;
+  }
 }

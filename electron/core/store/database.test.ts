@@ -58,3 +58,70 @@ describe('database', () => {
     ).toThrow(/newer version of the app/);
   });
 });
+
+describe('upgrading a database that holds data', () => {
+  it('keeps lines, overrides, load history and sync results through every later migration', () => {
+    const path = join(temporaryDirectory(), 'data.sqlite');
+    const v4 = openDatabase(path, migrations.slice(0, 4));
+    v4.exec(`
+      INSERT INTO load_history (id, periods, source, started_at, status, actor)
+        VALUES (1, '["2026-10"]', 'file', '2026-10-05T10:00:00Z', 'loaded', 'anna'),
+               (2, '["2026-10"]', 'platform', '2026-10-06T10:00:00Z', 'running', 'anna');
+      INSERT INTO platform_offer (id, name, vendor, seen_at) VALUES ('OF-1', 'Offer', NULL, 'x');
+    `);
+    const line = (id: string, status: string, additionId: number | null) =>
+      v4
+        .prepare(
+          `INSERT INTO invoice_line (line_id, period, invoice_id, invoice_date, organization_id,
+             organization_name, contract_id, currency, subscription_id, subscription_name, offer_id,
+             offer_name, vendor, charge_type, billing_cycle, quantity, unit_price, unit_cost,
+             charge_start, charge_end, override_charge_end, sync_status, cw_addition_id, synced_at, load_id)
+           VALUES (?, '2026-10', 'INV-1', '2026-10-01', 'ORG-1', 'Contoso', 'CTR-1', 'EUR', 'SUB-1',
+             'M365', 'OF-1', 'Offer', NULL, 'Cycle Fee', 'Monthly', '3', '12.50', NULL,
+             '2026-10-01', '2026-10-31', '2026-10-15', ?, ?, ?, 1)`,
+        )
+        .run(id, status, additionId, additionId ? '2026-10-20T00:00:00Z' : null);
+    line('L1', 'unsynced', null);
+    line('L2', 'synced', 4711);
+    v4.close();
+
+    const db = openDatabase(path);
+    expect(schemaVersion(db)).toBe(migrations.at(-1)?.version);
+    expect(
+      db
+        .prepare(
+          'SELECT line_id, quantity, charge_start_date, override_charge_end, status, status_detail FROM invoice_line_status ORDER BY line_id',
+        )
+        .all(),
+    ).toEqual([
+      {
+        line_id: 'L1',
+        quantity: '3',
+        charge_start_date: '2026-10-01',
+        override_charge_end: '2026-10-15',
+        status: 'Not Mapped',
+        status_detail: 'Map the Organization and the Offer.',
+      },
+      {
+        line_id: 'L2',
+        quantity: '3',
+        charge_start_date: '2026-10-01',
+        override_charge_end: '2026-10-15',
+        status: 'Synced',
+        status_detail: 'Addition 4711 at 2026-10-20T00:00:00Z',
+      },
+    ]);
+    expect(db.prepare('SELECT id, status FROM load_history ORDER BY id').all()).toEqual([
+      { id: 1, status: 'loaded' },
+      { id: 2, status: 'running' },
+    ]);
+    expect(db.prepare('SELECT last_invoiced_on FROM platform_offer').all()).toEqual([
+      { last_invoiced_on: '2026-10-01' },
+    ]);
+    expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+    // A line's sync result goes with the line.
+    db.prepare("DELETE FROM invoice_line WHERE line_id = 'L2'").run();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM line_sync_result').get()).toEqual({ n: 0 });
+    db.close();
+  });
+});

@@ -65,3 +65,20 @@ describe('inTransaction', () => {
     expect(values()).toEqual(['later']);
   });
 });
+
+describe('inTransaction when SQLite has ended the transaction itself', () => {
+  it('reports the statement’s own error, and the next transaction works', () => {
+    const db = openDatabase(':memory:', [
+      { version: 1, name: 't', sql: 'CREATE TABLE t (v TEXT NOT NULL ON CONFLICT ROLLBACK)' },
+    ]);
+    expect(() =>
+      inTransaction(db, () => {
+        db.prepare('INSERT INTO t VALUES (?)').run('a');
+        db.prepare('INSERT INTO t VALUES (?)').run(null);
+      }),
+    ).toThrow(/NOT NULL/);
+    expect(db.isTransaction).toBe(false);
+    inTransaction(db, () => db.prepare('INSERT INTO t VALUES (?)').run('b'));
+    expect(db.prepare('SELECT v FROM t').all()).toEqual([{ v: 'b' }]);
+  });
+});

@@ -5,7 +5,8 @@ import type { DatabaseSync } from 'node:sqlite';
  * capability, so a transaction left open across an `await` would swallow whatever else is written
  * meanwhile (a log line, an audit row, a record of what was sent to ConnectWise) and lose it on a
  * crash. Hence: the work is synchronous (a returned promise is refused and rolled back), short,
- * and never nested.
+ * and never nested. (Work that awaits is refused, but whatever it does after its first await
+ * runs outside any transaction: never pass async work.)
  */
 export function inTransaction<T>(db: DatabaseSync, work: () => T): T {
   if (db.isTransaction) {
@@ -19,10 +20,16 @@ export function inTransaction<T>(db: DatabaseSync, work: () => T): T {
       throw new Error('A transaction must be synchronous: its work returned a promise.');
     }
   } catch (error) {
-    db.exec('ROLLBACK');
+    // SQLite may have rolled back already (ON CONFLICT ROLLBACK, a full disk): keep its error.
+    if (db.isTransaction) db.exec('ROLLBACK');
     throw error;
   }
-  db.exec('COMMIT');
+  try {
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
   return result;
 }
 

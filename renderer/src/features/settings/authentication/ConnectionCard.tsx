@@ -59,7 +59,8 @@ export function ConnectionCard<Field extends string, View>({
     void store.getState().load();
   }, [store]);
 
-  const idle = (action: 'testing' | 'saving') => busy !== null && busy !== action;
+  /** Another action of this card is running. */
+  const blockedBy = (action: 'testing' | 'saving') => busy !== null && busy !== action;
 
   return (
     <Paper component="section" aria-labelledby={headingId} withBorder p="lg">
@@ -110,12 +111,12 @@ export function ConnectionCard<Field extends string, View>({
             <Button
               variant="default"
               loading={busy === 'testing'}
-              disabled={idle('testing')}
+              disabled={blockedBy('testing')}
               onClick={() => void test()}
             >
               {labels.test}
             </Button>
-            <Button type="submit" loading={busy === 'saving'} disabled={idle('saving')}>
+            <Button type="submit" loading={busy === 'saving'} disabled={blockedBy('saving')}>
               {labels.save}
             </Button>
             {saved && labels.remove && (
