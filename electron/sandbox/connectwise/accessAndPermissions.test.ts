@@ -180,7 +180,7 @@ describe('routing', () => {
     const missing = await callApi(sim, '/company/companies/999999');
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ code: 'NotFound' });
-    const unsupported = await callApi(sim, '/company/companies/3', { method: 'DELETE' });
+    const unsupported = await callApi(sim, '/company/companies/3', { method: 'POST', json: {} });
     expect(unsupported.status).toBe(405);
   });
 

@@ -6,7 +6,7 @@
 import { emptyResponse, isSimResponse, jsonResponse, type SimResponse } from '../httpResponses';
 import { errorResponse, invalidObject, notFound } from './apiResponses';
 import { bundleResponse } from './bundleRequests';
-import type { Addition, Agreement, SimulatorData } from './connectwiseRecords';
+import type { Addition, Agreement, Company, SimulatorData } from './connectwiseRecords';
 import { applyJsonPatch } from './jsonPatch';
 import {
   countResponse,
@@ -219,6 +219,70 @@ const createCompany: Handler = (context, call) => {
   return jsonResponse(201, result.value);
 };
 
+const companyWritable = [
+  'identifier',
+  'name',
+  'status',
+  'deletedFlag',
+  'types',
+  'addressLine1',
+  'addressLine2',
+  'city',
+  'state',
+  'zip',
+  'country',
+  'phoneNumber',
+  'website',
+  'defaultContact',
+  'customFields',
+];
+
+function companyOr404(context: ApiContext, id: number): Company | SimResponse {
+  return (
+    context.data.companies.find((company) => company.id === id) ??
+    notFound(`Company with id ${id} was not found.`)
+  );
+}
+
+/**
+ * Other records show a company as `{ id, identifier, name }` read at answer time, so a rename
+ * shows there at once; their own `_info/lastUpdated` does not change.
+ */
+function renameReferences(data: SimulatorData, company: Company): void {
+  for (const record of [...data.contacts, ...data.agreements]) {
+    if (record.company.id !== company.id) continue;
+    record.company.identifier = company.identifier;
+    record.company.name = company.name;
+  }
+}
+
+const patchCompany: Handler = (context, call, ids) => {
+  const existing = companyOr404(context, ids[0] as number);
+  if (isSimResponse(existing)) return existing;
+  const body = jsonBody(call);
+  if (!body.ok) return body.response;
+  const patched = applyJsonPatch(existing, body.value, 'company', companyWritable);
+  if (!patched.ok) return invalidObject('company', patched.errors);
+  const result = validateCompany(patched.value, writeContext(context, 'companies'), existing);
+  if (!result.ok) return invalidObject('company', result.errors);
+  replaceRecord(context.data.companies, result.value);
+  renameReferences(context.data, result.value);
+  return jsonResponse(200, result.value);
+};
+
+/**
+ * ConnectWise keeps a deleted company, flagged `deletedFlag`, so its history stays readable.
+ * Like a merge, the delete leaves `_info/lastUpdated` as it was (integrators report merged
+ * companies turning deleted without a new lastUpdated), so a pull of "what changed since"
+ * does not see it; only a full pull does.
+ */
+const deleteCompany: Handler = (context, _call, ids) => {
+  const existing = companyOr404(context, ids[0] as number);
+  if (isSimResponse(existing)) return existing;
+  existing.deletedFlag = true;
+  return emptyResponse(204);
+};
+
 const createAgreement: Handler = (context, call) => {
   const body = objectBody(call);
   if (!body.ok) return body.response;
@@ -347,6 +411,8 @@ const routes: Route[] = [
     countOf(all('companies'), companyFields),
   ),
   route('GET', '/company/companies/:id', companiesInquire, oneOf(all('companies'), 'Company')),
+  route('PATCH', '/company/companies/:id', { area: 'Companies', level: 'Edit' }, patchCompany),
+  route('DELETE', '/company/companies/:id', { area: 'Companies', level: 'Delete' }, deleteCompany),
   route('GET', '/company/contacts', companiesInquire, listOf(all('contacts'), contactFields)),
   route(
     'GET',

@@ -91,6 +91,16 @@ export interface BillingCycle {
   _info: RecordInfo;
 }
 
+/** What kind of product a catalog item is; a `Bundle` cannot be an agreement addition. */
+export const productClasses = [
+  'Agreement',
+  'Bundle',
+  'Inventory',
+  'NonInventory',
+  'Service',
+] as const;
+export type ProductClass = (typeof productClasses)[number];
+
 export interface CatalogItem {
   id: number;
   identifier: string;
@@ -99,13 +109,17 @@ export interface CatalogItem {
   inactiveFlag: boolean;
   subcategory: NamedReference;
   type: NamedReference;
-  productClass: 'NonInventory' | 'Service' | 'Agreement';
+  productClass: ProductClass;
   unitOfMeasure: NamedReference;
   price: number;
   cost: number;
   taxableFlag: boolean;
   recurringFlag: boolean;
   recurringBillCycle: NamedReference | null;
+  /** The vendor's part number, ≤ 50; for Microsoft CSP items the product SKU (`CFQ7TTC0LH18`). */
+  vendorSku: string | null;
+  /** A cross-reference other tools write, ≤ 50. */
+  integrationXRef: string | null;
   _info: RecordInfo;
 }
 

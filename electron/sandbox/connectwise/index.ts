@@ -11,8 +11,10 @@ export type {
   Company,
   Contact,
   CustomField,
+  ProductClass,
   SimulatorData,
 } from './connectwiseRecords';
+export { productClasses } from './connectwiseRecords';
 export type {
   FaultControls,
   FaultPlan,
@@ -21,6 +23,7 @@ export type {
   ScriptedFault,
 } from './faultInjection';
 export { type PermissionArea, type PermissionLevel, permissionAreas } from './rolePermissions';
+export { connectwiseDate, touch } from './seedData';
 export {
   type ConnectWiseSimulator,
   type ConnectWiseSimulatorOptions,

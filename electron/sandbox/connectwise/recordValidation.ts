@@ -18,7 +18,14 @@ import {
   type NamedReference,
   type SimulatorData,
 } from './connectwiseRecords';
-import { apiMemberName, connectwiseDate, withDerivedAmounts } from './seedData';
+import {
+  apiMemberName,
+  companyCountries,
+  companyStatuses,
+  companyTypes,
+  connectwiseDate,
+  withDerivedAmounts,
+} from './seedData';
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
@@ -54,7 +61,8 @@ class FieldReader {
 
   string(field: string, options: { required?: boolean; maxLength?: number } = {}): string | null {
     const value = this.input[field];
-    if (value === undefined || value === null || (options.required && value === '')) {
+    const blank = typeof value === 'string' && value.trim() === '';
+    if (value === undefined || value === null || (options.required && blank)) {
       if (options.required) this.required(field);
       return null;
     }
@@ -240,13 +248,61 @@ function describeReference(reference: { id?: number; key?: string }): string {
   return reference.id !== undefined ? `id ${reference.id}` : `"${reference.key}"`;
 }
 
-export function validateCompany(input: Input, context: WriteContext): Validated<Company> {
+/** A list of references such as `types: [{ id: 1 }, { name: "Prospect" }]`, each one known. */
+function namedReferences(
+  read: FieldReader,
+  field: string,
+  known: readonly NamedReference[],
+  label: string,
+): NamedReference[] | null {
+  const value = read.raw(field);
+  if (value === undefined || value === null) return null;
+  if (!Array.isArray(value)) {
+    read.fail('InvalidField', field, `The field ${field} must be a list like [{ "id": 1 }].`);
+    return null;
+  }
+  const found: NamedReference[] = [];
+  value.forEach((item, index) => {
+    const rawId = isInputObject(item) ? item.id : undefined;
+    const id = typeof rawId === 'string' && /^\d+$/.test(rawId) ? Number(rawId) : rawId;
+    const key = isInputObject(item) && typeof item.name === 'string' ? item.name : undefined;
+    const reference =
+      typeof id === 'number' && Number.isInteger(id) ? { id } : key ? { key } : undefined;
+    const match = reference ? findByReference(known, reference, (r) => r.name) : undefined;
+    if (!reference) {
+      read.fail('InvalidField', `${field}/${index}/id`, `Each of ${field} needs an id.`);
+    } else if (!match) {
+      read.fail(
+        'NotFound',
+        `${field}/${index}/id`,
+        `${label} ${describeReference(reference)} was not found.`,
+      );
+    } else if (!found.some((other) => other.id === match.id)) {
+      found.push({ ...match });
+    }
+  });
+  return found;
+}
+
+/**
+ * A new company (POST), or `existing` changed (a PATCHed copy). `identifier` is required, at most
+ * 30 characters and unique among companies (case-insensitively); `name` is required, at most 50.
+ * Empty or blank texts count as missing, as .NET's [Required] treats them.
+ */
+export function validateCompany(
+  input: Input,
+  context: WriteContext,
+  existing?: Company,
+): Validated<Company> {
   const read = new FieldReader(input, 'company');
+  const { data } = context;
   const name = read.string('name', { required: true, maxLength: 50 });
   const identifier = read.string('identifier', { required: true, maxLength: 30 });
   if (
     identifier !== null &&
-    context.data.companies.some((c) => c.identifier.toLowerCase() === identifier.toLowerCase())
+    data.companies.some(
+      (c) => c.id !== existing?.id && c.identifier.toLowerCase() === identifier.toLowerCase(),
+    )
   ) {
     read.fail(
       'ObjectExists',
@@ -255,14 +311,9 @@ export function validateCompany(input: Input, context: WriteContext): Validated<
     );
   }
   const statusReference = read.reference('status', false);
-  const statuses: NamedReference[] = [
-    { id: 1, name: 'Active' },
-    { id: 2, name: 'Inactive' },
-    { id: 3, name: 'Not-Approved' },
-  ];
-  let status = statuses[0] as NamedReference;
+  let status = companyStatuses[0] as NamedReference;
   if (statusReference) {
-    const found = findByReference(statuses, statusReference, (s) => s.name);
+    const found = findByReference(companyStatuses, statusReference, (s) => s.name);
     if (found) status = found;
     else
       read.fail(
@@ -271,6 +322,44 @@ export function validateCompany(input: Input, context: WriteContext): Validated<
         `Company status ${describeReference(statusReference)} was not found.`,
       );
   }
+  const types = namedReferences(read, 'types', companyTypes, 'Company type');
+  const countryReference = read.reference('country', false);
+  let country = companyCountries[0] as NamedReference;
+  if (countryReference) {
+    const found = findByReference(companyCountries, countryReference, (c) => c.name);
+    if (found) country = found;
+    else
+      read.fail(
+        'NotFound',
+        'country/id',
+        `Country ${describeReference(countryReference)} was not found.`,
+      );
+  }
+  // On a PATCH the input is the whole record after the patch: an absent contact was removed.
+  const contactReference = read.reference('defaultContact', false);
+  let defaultContact: NamedReference | null = null;
+  if (contactReference) {
+    const contact =
+      contactReference.id !== undefined
+        ? data.contacts.find((c) => c.id === contactReference.id)
+        : undefined;
+    if (!contact) {
+      read.fail(
+        'NotFound',
+        'defaultContact/id',
+        `Contact ${describeReference(contactReference)} was not found.`,
+      );
+    } else if (contact.company.id !== existing?.id) {
+      read.fail(
+        'InvalidField',
+        'defaultContact/id',
+        `Contact ${contact.id} does not belong to this company.`,
+      );
+    } else {
+      defaultContact = { id: contact.id, name: `${contact.firstName} ${contact.lastName}` };
+    }
+  }
+  const deletedFlag = read.boolean('deletedFlag');
   const addressLine1 = read.string('addressLine1', { maxLength: 50 });
   const addressLine2 = read.string('addressLine2', { maxLength: 50 });
   const city = read.string('city', { maxLength: 50 });
@@ -281,8 +370,7 @@ export function validateCompany(input: Input, context: WriteContext): Validated<
   const customFields = read.customFields();
   if (read.errors.length > 0 || name === null || identifier === null)
     return { ok: false, errors: read.errors };
-  const id = context.nextId();
-  const info = touchedInfo(undefined, context.now);
+  const id = existing?.id ?? context.nextId();
   return {
     ok: true,
     value: {
@@ -290,20 +378,20 @@ export function validateCompany(input: Input, context: WriteContext): Validated<
       identifier,
       name,
       status: { ...status },
-      deletedFlag: false,
-      types: [{ id: 1, name: 'Client' }],
+      deletedFlag: deletedFlag ?? false,
+      types: types ?? [{ ...(companyTypes[0] as NamedReference) }],
       addressLine1: addressLine1 ?? '',
       addressLine2,
       city: city ?? '',
       state,
       zip: zip ?? '',
-      country: { id: 1, name: 'United States' },
+      country: { ...country },
       phoneNumber: phoneNumber ?? '',
       website: website ?? '',
-      defaultContact: null,
+      defaultContact,
       customFields: customFields ?? [],
       _info: {
-        ...info,
+        ...touchedInfo(existing?._info, context.now),
         contacts_href: `/v2025_1/apis/3.0/company/contacts?conditions=company/id=${id}`,
       },
     },
@@ -446,6 +534,12 @@ export function validateAddition(
       );
     } else if (product.inactiveFlag && product.id !== existing?.product.id) {
       read.fail('InvalidField', 'product/id', `Product "${product.identifier}" is inactive.`);
+    } else if (product.productClass === 'Bundle') {
+      read.fail(
+        'InvalidField',
+        'product/id',
+        `Product "${product.identifier}" is a bundle; a bundle cannot be an agreement addition.`,
+      );
     }
   }
   const billCustomer = read.choice<BillCustomer>('billCustomer', billCustomerOptions, true);

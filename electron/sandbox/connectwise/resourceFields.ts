@@ -95,6 +95,8 @@ export const catalogItemFields: ResourceFields = {
     'taxableFlag',
     'recurringFlag',
     ...reference('recurringBillCycle', 'id', 'name'),
+    'vendorSku',
+    'integrationXRef',
     ...info,
   ],
   childFields: [],

@@ -26,6 +26,33 @@ describe('seed data', () => {
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
   });
 
+  it('gives 20,000 companies thousands of accented names and of near duplicates', () => {
+    const names = generateSeedData({ seed: 1, companies: 20_000 }).companies.map(
+      (company) => company.name,
+    );
+    const accented = names.filter((name) => /[^ -~]/.test(name));
+    expect(accented.length).toBeGreaterThan(3000);
+    // Near duplicates: the same name once case, accents, punctuation and a legal suffix go.
+    const legalSuffix =
+      /\s+(ltd|limited|llc|inc|corp|gmbh|ag|ab|as|aps|oy|sarl|sa|bv|pty( ltd)?|plc|llp|kg|srl)$/;
+    const folded = (name: string) =>
+      name
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[.,]/g, '')
+        .replace(legalSuffix, '')
+        .replace(/[^a-z0-9]/g, '');
+    const groups = new Map<string, Set<string>>();
+    for (const name of names) {
+      const spellings = groups.get(folded(name)) ?? new Set<string>();
+      spellings.add(name);
+      groups.set(folded(name), spellings);
+    }
+    const variants = [...groups.values()].filter((spellings) => spellings.size > 1);
+    expect(variants.reduce((sum, spellings) => sum + spellings.size, 0)).toBeGreaterThan(2000);
+  });
+
   it('gives every company a default contact that belongs to it', () => {
     const data = generateSeedData({ seed: 4, companies: 300 });
     const contacts = new Map(data.contacts.map((contact) => [contact.id, contact]));

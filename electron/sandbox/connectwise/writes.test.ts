@@ -223,7 +223,7 @@ describe('additions', () => {
     ]);
   });
 
-  it('rejects an unknown billCustomer, an unknown or inactive product and over-long texts', async () => {
+  it('rejects an unknown billCustomer, an unknown, inactive or Bundle product and over-long texts', async () => {
     const agreement = await newAgreement();
     const path = `/finance/agreements/${agreement.id}/additions`;
     const product = activeProduct();
@@ -254,6 +254,22 @@ describe('additions', () => {
       }),
     );
     expect(inactiveBody.errors[0]).toMatchObject({ field: 'product/id' });
+    const bundle = sim.data.catalog.find(
+      (item) => item.productClass === 'Bundle' && !item.inactiveFlag,
+    );
+    const bundleBody = await errorOf(
+      await callApi(sim, path, {
+        method: 'POST',
+        json: { product: { id: bundle?.id }, billCustomer: 'Billable' },
+      }),
+    );
+    expect(bundleBody.errors).toEqual([
+      expect.objectContaining({
+        code: 'InvalidField',
+        field: 'product/id',
+        message: expect.stringMatching(/bundle cannot be an agreement addition/),
+      }),
+    ]);
     const long = await errorOf(
       await callApi(sim, path, {
         method: 'POST',
