@@ -2,8 +2,15 @@
 import { type Benchmark, type BenchRow, formatTable } from './benchTable';
 import { pullCompanies } from './connectwiseCompanies';
 import { importChild, importInvoiceLines } from './invoiceImport';
+import { mappingScreens } from './mappingScreens';
+import { suggestCompanies } from './mappingSuggestions';
 
-const benchmarks: Benchmark[] = [pullCompanies, importInvoiceLines];
+const benchmarks: Benchmark[] = [
+  pullCompanies,
+  importInvoiceLines,
+  suggestCompanies,
+  mappingScreens,
+];
 
 if (process.argv[2] === '--import-child') {
   await importChild(process.argv[3] ?? '');

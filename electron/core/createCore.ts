@@ -1,19 +1,20 @@
 import type { Readable } from 'node:stream';
 import type { AppStatus, BridgeResult, EventName } from '@shared/contract';
 import { appHandlers, computeAppStatus } from './app';
-import { companiesHandlers, createCompanyDirectory } from './companies';
 import { configurationHandlers, createConfiguration } from './configuration';
 import { connectToConnectWise, createLimiterRegistry } from './connectwise';
 import {
   connectwiseConnectionHandlers,
   createConnectWiseConnection,
 } from './connectwise-connection';
+import { createConnectWiseRecords } from './connectwise-records';
 import { createEventBus } from './events';
 import { createFileInbox, exportFileHandlers, type InboxFile } from './export-file';
 import { createExternalLinks, externalLinksHandlers } from './external-links';
 import { abortableSleep } from './http';
 import { createJobRegistry, jobsHandlers } from './jobs';
 import { createAuditLog, createSystemLog } from './logs';
+import { createMapping, mappingHandlers } from './mapping';
 import { createPlatformClient } from './platform-api';
 import { createPlatformConnection, platformConnectionHandlers } from './platform-connection';
 import { createPlatformData, platformDataHandlers } from './platform-data';
@@ -80,7 +81,15 @@ export function createCore(ports: CorePorts): Core {
     platformConnection,
     configuration,
   });
-  const companies = createCompanyDirectory({ db, now, jobs, connectwiseConnection });
+  const mapping = createMapping({
+    ...records,
+    db,
+    jobs,
+    connectwiseConnection,
+    records: createConnectWiseRecords(db, now),
+    platformData,
+    access: () => computeAppStatus(settings.get()).access.mapping,
+  });
   const links = createExternalLinks({
     siteUrl: () => settings.get().connectwiseConnection?.siteUrl ?? null,
     openExternal: ports.openExternal,
@@ -100,7 +109,7 @@ export function createCore(ports: CorePorts): Core {
       ...configurationHandlers(configuration),
       ...platformDataHandlers(platformData),
       ...exportFileHandlers({ files, pickExportFile: ports.pickExportFile }),
-      ...companiesHandlers(companies),
+      ...mappingHandlers(mapping),
       ...jobsHandlers(jobs),
       ...externalLinksHandlers(links),
     },
@@ -115,7 +124,13 @@ export function createCore(ports: CorePorts): Core {
 
   let closing: Promise<void> | null = null;
   return {
-    dispatch: router.dispatch,
+    dispatch: (channel, rawInput) =>
+      closing
+        ? Promise.resolve({
+            ok: false,
+            error: { kind: 'Not Available', message: 'The app is closing.' },
+          })
+        : router.dispatch(channel, rawInput),
     subscribe: bus.subscribe,
     receiveExportFile: (name, body) => files.receive(name, body),
     status: () => computeAppStatus(settings.get()),

@@ -9,18 +9,17 @@
  */
 import type { z } from 'zod';
 import { appChannels, appEvents } from './app';
-import { companiesChannels } from './companies';
 import { configurationChannels } from './configuration';
 import { connectwiseConnectionChannels } from './connectwiseConnection';
 import type { BridgeResult } from './errors';
 import { exportFileChannels } from './exportFile';
 import { externalLinksChannels } from './externalLinks';
 import { jobsChannels, jobsEvents } from './jobs';
+import { mappingChannels } from './mapping';
 import { platformConnectionChannels } from './platformConnection';
 import { platformDataChannels } from './platformData';
 
 export * from './app';
-export * from './companies';
 export * from './configuration';
 export * from './connections';
 export * from './connectwiseConnection';
@@ -28,6 +27,7 @@ export * from './errors';
 export * from './exportFile';
 export * from './externalLinks';
 export * from './jobs';
+export * from './mapping';
 export * from './platformConnection';
 export * from './platformData';
 
@@ -38,7 +38,7 @@ export const contract = {
   ...configurationChannels,
   ...platformDataChannels,
   ...exportFileChannels,
-  ...companiesChannels,
+  ...mappingChannels,
   ...jobsChannels,
   ...externalLinksChannels,
 } as const;

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 
 /** Every long job the core runs; one of a kind at a time. */
-export const JobKind = z.enum(['companies-pull', 'invoice-load']);
+export const JobKind = z.enum(['organizations-sync', 'products-load', 'invoice-load']);
 export type JobKind = z.infer<typeof JobKind>;
 
 /** How a job is named in messages ("Invoice load is already running."). */
 export const jobLabels: Record<JobKind, string> = {
-  'companies-pull': 'ConnectWise companies pull',
+  'organizations-sync': 'Organization sync',
+  'products-load': 'Product load',
   'invoice-load': 'Invoice load',
 };
 

@@ -62,6 +62,7 @@ export type LoadInvoicesResult = z.infer<typeof LoadInvoicesResult>;
 export const LineStatus = z.enum([
   'Not Mapped',
   'Ready',
+  'Needs attention',
   'Excluded',
   'Synced',
   'Failed',

@@ -69,6 +69,18 @@ function account() {
   return `${sim.credentials.companyId}@${sim.siteUrl}`;
 }
 
+/** An Agreement Type lifts the gating, so Mapping may sync. */
+async function configure(): Promise<void> {
+  const agreementType = sim.data.agreementTypes.find((type) => !type.inactiveFlag);
+  await value('configuration.save', {
+    agreementTypeId: agreementType?.id,
+    endDateRules: [],
+    startDateRules: [],
+    customChargeTypeNames: {},
+    autoSync: false,
+  });
+}
+
 function table(sql: string): unknown[] {
   const db = new DatabaseSync(join(dataDir, 'data.sqlite'));
   try {
@@ -234,7 +246,8 @@ describe('Settings › Authentication (core)', () => {
     });
   });
 
-  it('Disconnect cancels a running companies pull; nothing fetched after the cancel is stored', async () => {
+  it('Disconnect cancels a running organization sync; nothing of it is stored', async () => {
+    await configure();
     sim.faults.set({ latencyMs: 150 });
     let disconnected: Promise<BridgeResult> | undefined;
     const stop = core.subscribe((name, payload) => {
@@ -242,11 +255,12 @@ describe('Settings › Authentication (core)', () => {
         disconnected = call('connectwiseConnection.disconnect');
       }
     });
-    const pull = await call('companies.pull');
+    const pull = await call('mapping.syncOrganizations');
     stop();
     expect(pull).toMatchObject({ ok: false, error: { kind: 'Cancelled' } });
     expect(await disconnected).toEqual({ ok: true, value: { disconnected: true } });
-    expect(table('SELECT COUNT(*) AS n FROM cw_company')).toEqual([{ n: 1000 }]);
+    // A thousand Companies had arrived; none is kept from a pull that did not complete.
+    expect(table('SELECT COUNT(*) AS n FROM cw_company')).toEqual([{ n: 0 }]);
 
     expect(keychainLookup(account())).toBe('');
     expect(await value('connectwiseConnection.current')).toBeNull();
@@ -270,7 +284,7 @@ describe('Settings › Authentication (core)', () => {
     const before = table('SELECT COUNT(*) AS n FROM cw_company');
     sim.faults.set({ latencyMs: 100 });
 
-    const pull = call('companies.pull');
+    const pull = call('mapping.syncOrganizations');
     const disconnect = call('connectwiseConnection.disconnect');
     expect(await pull).toMatchObject({ ok: false, error: { kind: 'Cancelled' } });
     expect(await disconnect).toEqual({ ok: true, value: { disconnected: true } });
@@ -287,11 +301,11 @@ describe('Settings › Authentication (core)', () => {
     expect((await value<AppStatus>('app.status')).connectwiseConnection).toBe('disconnected');
   });
 
-  it('refuses a second pull while one runs', async () => {
+  it('refuses a second sync while one runs', async () => {
     expect(await value('connectwiseConnection.save', fields())).toMatchObject({ ok: true });
     sim.faults.set({ latencyMs: 50 });
-    const first = call('companies.pull');
-    const second = await call('companies.pull');
+    const first = call('mapping.syncOrganizations');
+    const second = await call('mapping.syncOrganizations');
     expect(second).toMatchObject({ ok: false, error: { kind: 'Busy' } });
     expect(await first).toMatchObject({ ok: true, value: { companies: 5000 } });
     expect(await call('connectwiseConnection.disconnect')).toMatchObject({ ok: true });

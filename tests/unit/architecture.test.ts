@@ -162,7 +162,12 @@ describe('the database', () => {
   const owners: Record<string, string> = {
     system_log: 'logs',
     audit_log: 'logs',
-    cw_company: 'companies',
+    cw_company: 'connectwise-records',
+    cw_catalog_item: 'connectwise-records',
+    connectwise_pull: 'connectwise-records',
+    staging_company: 'connectwise-records',
+    staging_company_id: 'connectwise-records',
+    staging_catalog_item: 'connectwise-records',
     configuration_version: 'configuration',
     load_history: 'platform-data',
     platform_organization: 'platform-data',
@@ -172,6 +177,12 @@ describe('the database', () => {
     invoice_line: 'platform-data',
     staging_line: 'platform-data',
     line_sync_result: 'posting',
+    organization_company: 'mapping',
+    organization_exclusion: 'mapping',
+    offer_product: 'mapping',
+    organization_suggestion: 'mapping',
+    offer_suggestion: 'mapping',
+    mapping_state: 'mapping',
   };
 
   it('has an owner for every table the migrations create', () => {

@@ -1,13 +1,24 @@
-import type { companiesChannels } from '@shared/contract';
-import type { HandlersFor } from '../router';
-import type { CompanyDirectory } from './companyDirectory';
+/**
+ * What the app keeps of ConnectWise for mapping: Companies and catalog items, pulled as jobs,
+ * staged and swapped in whole. The only writer of `cw_company`, `cw_catalog_item` and
+ * `connectwise_pull`.
+ */
+import type { Database } from '../store';
+import { createCatalogRecords } from './catalogRecords';
+import { createCompanyRecords } from './companyRecords';
+import { createPullState } from './stagedPull';
 
-export { type CompanyDirectory, createCompanyDirectory } from './companyDirectory';
+export { bundleRefusal, type CatalogRecords } from './catalogRecords';
+export type { CompanyRecords, PullOutcome } from './companyRecords';
 
-export function companiesHandlers(
-  companies: CompanyDirectory,
-): HandlersFor<typeof companiesChannels> {
+export function createConnectWiseRecords(db: Database, now: () => Date) {
+  const pulls = createPullState(db);
   return {
-    'companies.pull': async () => ({ companies: await companies.pull() }),
+    companies: createCompanyRecords(db, pulls, now),
+    catalog: createCatalogRecords(db, pulls, now),
+    /** The site the Companies were last pulled from, or null before the first pull. */
+    pulledFrom: (): string | null => pulls.get('companies')?.siteUrl ?? null,
   };
 }
+
+export type ConnectWiseRecords = ReturnType<typeof createConnectWiseRecords>;

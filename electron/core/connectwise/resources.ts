@@ -37,13 +37,15 @@ export type SystemInfo = z.infer<typeof SystemInfo>;
 export const Company = z.object({
   id: z.number().int(),
   identifier: text,
-  name: z.string(),
+  // Legacy imports leave Companies without a name; the app shows them by id instead.
+  name: text,
   status: Reference.nullish(),
   deletedFlag: flag,
   defaultContact: Reference.nullish(),
   addressLine1: text,
   city: text,
   country: Reference.nullish(),
+  types: z.array(Reference).nullish(),
   _info: Info,
 });
 export type Company = z.infer<typeof Company>;
@@ -121,6 +123,11 @@ export const CatalogItem = z.object({
   subcategory: Reference.nullish(),
   type: Reference.nullish(),
   unitOfMeasure: Reference.nullish(),
+  /** Agreement, Bundle, Inventory, NonInventory or Service: a Bundle cannot be an Addition. */
+  productClass: text,
+  vendorSku: text,
+  integrationXRef: text,
+  _info: Info,
 });
 export type CatalogItem = z.infer<typeof CatalogItem>;
 

@@ -4,4 +4,5 @@ export {
   PlatformAccount,
   type PlatformClient,
   type PlatformLineEvent,
+  PlatformOrganization,
 } from './platformApiClient';

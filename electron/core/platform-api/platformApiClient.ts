@@ -20,6 +20,13 @@ export type PlatformAccount = z.infer<typeof PlatformAccount>;
 
 const Page = z.object({ data: z.array(z.unknown()), nextCursor: z.string().nullable() });
 
+export const PlatformOrganization = z.object({
+  id: z.string().trim().min(1).max(100),
+  name: z.string().trim().max(200),
+  currency: z.string().nullish(),
+});
+export type PlatformOrganization = z.infer<typeof PlatformOrganization>;
+
 export type PlatformLineEvent =
   | { kind: 'line'; row: number; line: PlatformInvoiceLine }
   | {
@@ -165,6 +172,36 @@ export function createPlatformClient(
 
   return {
     me: (signal?: AbortSignal) => get('/v1/me', PlatformAccount, signal),
+
+    /**
+     * Every Organization, a page at a time. A record without an id is skipped and counted: the
+     * app cannot map what it cannot name.
+     */
+    async *organizations(
+      signal?: AbortSignal,
+    ): AsyncGenerator<{ organizations: PlatformOrganization[]; skipped: number }> {
+      let cursor: string | null = null;
+      do {
+        const query = new URLSearchParams({ limit: '1000' });
+        if (cursor) query.set('cursor', cursor);
+        const page = await get(`/v1/organizations?${query.toString()}`, Page, signal);
+        const organizations: PlatformOrganization[] = [];
+        let skipped = 0;
+        for (const record of page.data) {
+          const parsed = PlatformOrganization.safeParse(record);
+          if (parsed.success) organizations.push(parsed.data);
+          else skipped += 1;
+        }
+        yield { organizations, skipped };
+        if (page.nextCursor !== null && page.nextCursor === cursor) {
+          throw new AppError(
+            'Response Error',
+            'The Platform sent the same page again; the sync was stopped.',
+          );
+        }
+        cursor = page.nextCursor;
+      } while (cursor);
+    },
 
     /** Every line with an invoice date in [from, to]; a record that breaks the contract is a problem, not a crash. */
     async *invoiceLines(

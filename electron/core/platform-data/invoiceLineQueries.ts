@@ -30,6 +30,8 @@ export interface StoredLine {
   override_included: number | null;
   status: LineStatus;
   status_detail: string | null;
+  psa_organization_name: string | null;
+  psa_product_name: string | null;
 }
 
 const sortExpressions: Record<NonNullable<InvoicePageQuery['sort']>['column'], string> = {
@@ -51,7 +53,7 @@ const sortExpressions: Record<NonNullable<InvoicePageQuery['sort']>['column'], s
   status: 'status',
 };
 
-/** The reads of the Platform-data tables: the grid's, and the named queries other capabilities use. */
+/** The Invoices grid's reads of the Platform-data tables, through the line status view. */
 export function createInvoiceLineQueries(db: Database, now: () => Date) {
   const lastLoad = (column: string) =>
     `(SELECT h.${column} FROM load_history h WHERE h.status = 'loaded' AND h.periods LIKE '%"' || l.period || '"%'

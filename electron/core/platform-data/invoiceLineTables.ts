@@ -100,9 +100,10 @@ export function createInvoiceLineTables(db: Database, history: LoadHistory, now:
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, seen_at = excluded.seen_at`,
     ).run(seenAt);
     db.prepare(
-      `INSERT INTO platform_offer (id, name, vendor, seen_at)
-       SELECT offer_id, offer_name, vendor, ? FROM staging_line WHERE true GROUP BY offer_id
-       ON CONFLICT (id) DO UPDATE SET name = excluded.name, vendor = excluded.vendor, seen_at = excluded.seen_at`,
+      `INSERT INTO platform_offer (id, name, vendor, seen_at, last_invoiced_on)
+       SELECT offer_id, offer_name, vendor, ?, MAX(invoice_date) FROM staging_line WHERE true GROUP BY offer_id
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, vendor = excluded.vendor, seen_at = excluded.seen_at,
+         last_invoiced_on = MAX(COALESCE(platform_offer.last_invoiced_on, ''), excluded.last_invoiced_on)`,
     ).run(seenAt);
     db.prepare(
       `INSERT INTO platform_contract (id, organization_id, seen_at)

@@ -19,6 +19,7 @@ import { type LineSourceEvent, loadInvoiceLines } from './invoiceLoader';
 import { currentAndPreviousPeriods, periodBounds } from './invoicePeriods';
 import { invoiceLineRow } from './invoiceRows';
 import { createLoadHistory } from './loadHistory';
+import { createPlatformRecords } from './platformRecords';
 
 export interface PlatformDataDeps {
   db: Database;
@@ -42,6 +43,7 @@ export function createPlatformData(deps: PlatformDataDeps) {
   const history = createLoadHistory(deps.db, deps.now);
   const tables = createInvoiceLineTables(deps.db, history, deps.now);
   const queries = createInvoiceLineQueries(deps.db, deps.now);
+  const records = createPlatformRecords(deps.db, deps.now);
   // Nothing loads yet: a load still "running" in the history was cut off by a crash or a kill.
   const interrupted = history.markInterrupted();
   if (interrupted > 0) {
@@ -163,6 +165,10 @@ export function createPlatformData(deps: PlatformDataDeps) {
       const configuration = deps.configuration.get();
       return { rows: rows.map((row) => invoiceLineRow(row, configuration)), total };
     },
+    /** Whether the Platform connection is saved, and a client for it. */
+    platformClient: () => deps.platformConnection.client(),
+    platformConnected: () => deps.platformConnection.current() !== null,
+    ...records,
   };
 }
 

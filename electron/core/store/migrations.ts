@@ -235,4 +235,182 @@ export const migrations: readonly Migration[] = [
         FROM invoice_line l LEFT JOIN line_sync_result r ON r.line_id = l.line_id;
     `,
   },
+  {
+    version: 6,
+    name: 'mapping: organizations to companies, offers to catalog items, suggestions',
+    sql: `
+      DROP VIEW invoice_line_status;
+
+      -- A line's sync result goes with the line: a line a re-load removes, or a month past the
+      -- 15 kept, leaves no result behind to greet it if it comes back.
+      CREATE TABLE new_line_sync_result (
+        line_id TEXT PRIMARY KEY REFERENCES invoice_line (line_id) ON DELETE CASCADE,
+        status TEXT NOT NULL CHECK (status IN ('synced', 'failed', 'cancelled')),
+        at TEXT NOT NULL,
+        addition_id INTEGER,
+        sent_values TEXT,
+        reason TEXT
+      );
+      INSERT INTO new_line_sync_result
+        SELECT * FROM line_sync_result WHERE line_id IN (SELECT line_id FROM invoice_line);
+      DROP TABLE line_sync_result;
+      ALTER TABLE new_line_sync_result RENAME TO line_sync_result;
+
+      -- What the pulls keep of ConnectWise (owner: connectwise-records). A record that is
+      -- deleted in ConnectWise or no longer returned is kept, flagged deleted, so a mapping to it
+      -- can say so.
+      ALTER TABLE cw_company ADD COLUMN city TEXT;
+      ALTER TABLE cw_company ADD COLUMN prospect INTEGER NOT NULL DEFAULT 0;
+      CREATE TABLE cw_catalog_item (
+        id INTEGER PRIMARY KEY,
+        identifier TEXT NOT NULL,
+        description TEXT,
+        product_class TEXT,
+        inactive INTEGER NOT NULL DEFAULT 0,
+        vendor_sku TEXT,
+        integration_xref TEXT,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        last_updated TEXT,
+        pulled_at TEXT NOT NULL
+      );
+      -- Which site the records came from and how far the last pull got.
+      CREATE TABLE connectwise_pull (
+        records TEXT PRIMARY KEY CHECK (records IN ('companies', 'catalog')),
+        site_url TEXT NOT NULL,
+        watermark TEXT,
+        pulled_at TEXT NOT NULL
+      );
+
+      -- Platform records (owner: platform-data).
+      ALTER TABLE platform_organization ADD COLUMN currency TEXT;
+      ALTER TABLE platform_offer ADD COLUMN last_invoiced_on TEXT;
+      UPDATE platform_offer SET last_invoiced_on =
+        (SELECT MAX(invoice_date) FROM invoice_line WHERE offer_id = platform_offer.id);
+
+      -- The user's mappings (owner: mapping). An Organization may map to several Companies.
+      CREATE TABLE organization_company (
+        organization_id TEXT NOT NULL,
+        company_id INTEGER NOT NULL,
+        mapped_at TEXT NOT NULL,
+        PRIMARY KEY (organization_id, company_id)
+      );
+      CREATE TABLE organization_exclusion (
+        organization_id TEXT PRIMARY KEY,
+        excluded_at TEXT NOT NULL
+      );
+      CREATE TABLE offer_product (
+        offer_id TEXT PRIMARY KEY,
+        catalog_item_id INTEGER NOT NULL,
+        mapped_at TEXT NOT NULL
+      );
+      -- The best candidates, recomputed after each pull; nothing is mapped without the user.
+      CREATE TABLE organization_suggestion (
+        organization_id TEXT NOT NULL,
+        rank INTEGER NOT NULL,
+        company_id INTEGER NOT NULL,
+        confidence REAL NOT NULL,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (organization_id, rank)
+      );
+      CREATE TABLE offer_suggestion (
+        offer_id TEXT NOT NULL,
+        rank INTEGER NOT NULL,
+        catalog_item_id INTEGER NOT NULL,
+        confidence REAL NOT NULL,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (offer_id, rank)
+      );
+      -- The site the mappings were made for, and when Organizations were last synced.
+      CREATE TABLE mapping_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+      -- An Organization's mapping, decided here for the Organizations grid and for every line.
+      CREATE VIEW organization_mapping_status AS
+        SELECT o.id AS organization_id, o.name AS organization_name,
+          m.companies AS company_count, m.company_id, m.company_names, m.deleted_companies,
+          s.company_id AS suggested_company_id, s.confidence AS suggested_confidence,
+          CASE
+            WHEN x.organization_id IS NOT NULL THEN 'Excluded'
+            WHEN m.deleted_companies > 0 THEN 'Response Error'
+            WHEN m.companies > 0 THEN 'Mapped'
+            WHEN s.company_id IS NOT NULL THEN 'Suggested'
+            ELSE 'Not Mapped'
+          END AS status
+        FROM platform_organization o
+        LEFT JOIN organization_exclusion x ON x.organization_id = o.id
+        LEFT JOIN (
+          SELECT oc.organization_id, COUNT(*) AS companies, MIN(oc.company_id) AS company_id,
+            GROUP_CONCAT(COALESCE(c.name, '#' || oc.company_id), ', ') AS company_names,
+            SUM(CASE WHEN c.id IS NULL OR c.deleted THEN 1 ELSE 0 END) AS deleted_companies
+          FROM organization_company oc LEFT JOIN cw_company c ON c.id = oc.company_id
+          GROUP BY oc.organization_id
+        ) m ON m.organization_id = o.id
+        LEFT JOIN organization_suggestion s ON s.organization_id = o.id AND s.rank = 1;
+
+      -- An Offer's mapping, likewise for the Products grid and every line.
+      CREATE VIEW offer_mapping_status AS
+        SELECT f.id AS offer_id, f.name AS offer_name, f.vendor, f.last_invoiced_on,
+          p.catalog_item_id, i.identifier AS product_identifier,
+          COALESCE(NULLIF(i.description, ''), i.identifier) AS product_name,
+          i.product_class, i.inactive AS product_inactive,
+          s.catalog_item_id AS suggested_catalog_item_id, s.confidence AS suggested_confidence,
+          CASE
+            WHEN p.offer_id IS NOT NULL AND (i.id IS NULL OR i.deleted) THEN 'Response Error'
+            WHEN p.offer_id IS NOT NULL THEN 'Mapped'
+            WHEN s.catalog_item_id IS NOT NULL THEN 'Suggested'
+            ELSE 'Not Mapped'
+          END AS status
+        FROM platform_offer f
+        LEFT JOIN offer_product p ON p.offer_id = f.id
+        LEFT JOIN cw_catalog_item i ON i.id = p.catalog_item_id
+        LEFT JOIN offer_suggestion s ON s.offer_id = f.id AND s.rank = 1;
+
+      -- A line's status, decided here and nowhere else: the grid shows and filters it, and the
+      -- posting engine reads it. A synced line shows what was sent; an unsynced one follows the
+      -- mappings as they are now.
+      CREATE VIEW invoice_line_status AS
+        SELECT l.*,
+          CASE
+            WHEN r.status = 'synced' THEN 'Synced'
+            WHEN r.status = 'failed' THEN 'Failed'
+            WHEN r.status = 'cancelled' THEN 'Cancelled'
+            WHEN l.override_included = 0 OR om.status = 'Excluded' THEN 'Excluded'
+            WHEN om.status = 'Mapped' AND pm.status = 'Mapped' AND om.company_count > 1
+              THEN 'Needs attention'
+            WHEN om.status = 'Mapped' AND pm.status = 'Mapped'
+              AND (pm.product_class = 'Bundle' OR pm.product_inactive) THEN 'Needs attention'
+            WHEN om.status = 'Mapped' AND pm.status = 'Mapped' THEN 'Ready'
+            ELSE 'Not Mapped'
+          END AS status,
+          CASE
+            WHEN r.status = 'synced' THEN 'Addition ' || COALESCE(r.addition_id, '?') || ' at ' || r.at
+            WHEN r.status IN ('failed', 'cancelled') THEN r.reason
+            WHEN l.override_included = 0 THEN 'Excluded from posting on this line.'
+            WHEN om.status = 'Excluded' THEN 'The Organization is excluded from posting.'
+            WHEN om.status = 'Response Error'
+              THEN 'The Company was deleted in ConnectWise; map this Organization again.'
+            WHEN pm.status = 'Response Error'
+              THEN 'The Product was deleted in ConnectWise; map this Offer again.'
+            WHEN om.status IS NOT 'Mapped' AND pm.status IS NOT 'Mapped'
+              THEN 'Map the Organization and the Offer.'
+            WHEN om.status IS NOT 'Mapped' THEN 'Map the Organization to a Company.'
+            WHEN pm.status IS NOT 'Mapped' THEN 'Map the Offer to a Product.'
+            WHEN om.company_count > 1
+              THEN 'The Organization is mapped to ' || om.company_count || ' Companies: choose the PSA Organization for this line.'
+            WHEN pm.product_class = 'Bundle'
+              THEN 'The Product is a Bundle, which ConnectWise cannot add to an Agreement: map the Offer to another Product.'
+            WHEN pm.product_inactive
+              THEN 'The Product is inactive in ConnectWise: map the Offer to an active Product.'
+            ELSE NULL
+          END AS status_detail,
+          COALESCE(r.status = 'synced', 0) AS synced,
+          CASE WHEN r.status = 'synced' THEN json_extract(r.sent_values, '$.company.name')
+            ELSE om.company_names END AS psa_organization_name,
+          CASE WHEN r.status = 'synced' THEN json_extract(r.sent_values, '$.product.name')
+            ELSE pm.product_name END AS psa_product_name
+        FROM invoice_line l
+        LEFT JOIN line_sync_result r ON r.line_id = l.line_id
+        LEFT JOIN organization_mapping_status om ON om.organization_id = l.organization_id
+        LEFT JOIN offer_mapping_status pm ON pm.offer_id = l.offer_id;
+    `,
+  },
 ];

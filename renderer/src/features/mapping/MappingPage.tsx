@@ -1,10 +1,14 @@
-import { Title } from '@mantine/core';
+import { Group, Title } from '@mantine/core';
 import { AgreementTypeNotice } from '@renderer/app/AgreementTypeNotice';
 import { useAppStatus } from '@renderer/app/appStatusStore';
 import { useNavigation } from '@renderer/app/navigationStore';
 import { TabbedPage } from '@renderer/app/TabbedPage';
 import type { MappingTab } from '@shared/contract';
+import { BestPractices } from './BestPractices';
 import { InvoicesTab } from './invoices';
+import { MappingSiteNotice } from './MappingSiteNotice';
+import { OrganizationsTab, useOrganizationGrid } from './organizations';
+import { ProductsTab, useOfferGrid } from './products';
 
 const tabs: ReadonlyArray<{ value: MappingTab; label: string }> = [
   { value: 'organizations', label: 'Organizations' },
@@ -20,14 +24,25 @@ export function MappingPage({ tab }: { tab: MappingTab }) {
       header={
         <>
           {access === 'setup-required' && <AgreementTypeNotice withLink />}
-          <Title order={1}>Mapping</Title>
+          <Group justify="space-between">
+            <Title order={1}>Mapping</Title>
+            <BestPractices />
+          </Group>
+          <MappingSiteNotice
+            onDecided={() => {
+              useOrganizationGrid.getState().reload();
+              useOfferGrid.getState().reload();
+            }}
+          />
         </>
       }
       tabs={tabs}
       tab={tab}
       onTabChange={(next) => go({ screen: 'mapping', tab: next })}
     >
-      {tab === 'invoices' ? <InvoicesTab canLoad={access === 'enabled'} /> : null}
+      {tab === 'organizations' && <OrganizationsTab canEdit={access === 'enabled'} />}
+      {tab === 'products' && <ProductsTab canEdit={access === 'enabled'} />}
+      {tab === 'invoices' && <InvoicesTab canLoad={access === 'enabled'} />}
     </TabbedPage>
   );
 }

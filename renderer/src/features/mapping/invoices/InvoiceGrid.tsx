@@ -1,18 +1,9 @@
-import { Badge, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Text } from '@mantine/core';
+import { type GridColumn, VirtualGrid } from '@renderer/app/grid/VirtualGrid';
 import type { InvoiceLineRow, InvoiceSortColumn } from '@shared/contract';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { ArrowDown, ArrowUp } from 'lucide-react';
-import { type ReactNode, useEffect, useRef } from 'react';
-import classes from './InvoiceGrid.module.css';
 import { useInvoiceGrid } from './invoiceGridStore';
 
-interface Column {
-  title: string;
-  width: number;
-  sort?: InvoiceSortColumn;
-  align?: 'right';
-  cell(row: InvoiceLineRow): ReactNode;
-}
+type Column = GridColumn<InvoiceLineRow, InvoiceSortColumn>;
 
 function BadgeFor({ badge }: { badge: 'none' | 'System Updated' | 'User Updated' }) {
   if (badge === 'none') return null;
@@ -133,118 +124,22 @@ const columns: Column[] = [
   },
 ];
 
-const totalWidth = columns.reduce((sum, column) => sum + column.width, 0);
-const rowHeight = 52;
-
-/** A virtualized table: only the rows in view exist in the page, fetched a block at a time. */
+/** The month's lines: only the rows in view exist in the page, fetched a block at a time. */
 export function InvoiceGrid() {
   const total = useInvoiceGrid((state) => state.total);
   const rows = useInvoiceGrid((state) => state.rows);
   const sort = useInvoiceGrid((state) => state.query.sort);
   const setQuery = useInvoiceGrid((state) => state.setQuery);
   const ensureRows = useInvoiceGrid((state) => state.ensureRows);
-  const scroller = useRef<HTMLDivElement>(null);
-
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => rowHeight,
-    overscan: 10,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? 0;
-
-  useEffect(() => {
-    if (total > 0) ensureRows(first, last);
-  }, [first, last, total, ensureRows]);
-
   return (
-    <div ref={scroller} className={classes.scroller}>
-      <table
-        className={classes.table}
-        aria-label="Invoice lines"
-        aria-rowcount={total + 1}
-        style={{ width: totalWidth }}
-      >
-        <thead className={classes.header}>
-          <tr aria-rowindex={1} className={classes.row}>
-            {columns.map((column) => {
-              const sorted = column.sort && sort.column === column.sort;
-              return (
-                <th
-                  key={column.title}
-                  scope="col"
-                  aria-sort={
-                    sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined
-                  }
-                  className={classes.cell}
-                  style={{
-                    width: column.width,
-                    alignItems: column.align === 'right' ? 'flex-end' : undefined,
-                  }}
-                >
-                  {column.sort ? (
-                    <UnstyledButton
-                      className={classes.sortButton}
-                      onClick={() => {
-                        const columnSort = column.sort;
-                        if (!columnSort) return;
-                        setQuery({
-                          sort: {
-                            column: columnSort,
-                            direction: sorted && sort.direction === 'asc' ? 'desc' : 'asc',
-                          },
-                        });
-                      }}
-                    >
-                      {column.title}
-                      {sorted &&
-                        (sort.direction === 'asc' ? (
-                          <ArrowUp size={14} aria-hidden />
-                        ) : (
-                          <ArrowDown size={14} aria-hidden />
-                        ))}
-                    </UnstyledButton>
-                  ) : (
-                    column.title
-                  )}
-                </th>
-              );
-            })}
-          </tr>
-        </thead>
-        <tbody className={classes.body} style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => {
-            const row = rows.get(item.index);
-            return (
-              <tr
-                key={item.key}
-                aria-rowindex={item.index + 2}
-                className={classes.row}
-                style={{
-                  position: 'absolute',
-                  transform: `translateY(${item.start}px)`,
-                  height: rowHeight,
-                }}
-              >
-                {columns.map((column) => (
-                  <td
-                    key={column.title}
-                    className={classes.cell}
-                    style={{
-                      width: column.width,
-                      alignItems: column.align === 'right' ? 'flex-end' : undefined,
-                    }}
-                  >
-                    {row ? column.cell(row) : <span className={classes.placeholder} aria-hidden />}
-                  </td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <VirtualGrid
+      label="Invoice lines"
+      columns={columns}
+      total={total}
+      rows={rows}
+      sort={sort}
+      onSort={(next) => setQuery({ sort: next })}
+      ensureRows={ensureRows}
+    />
   );
 }

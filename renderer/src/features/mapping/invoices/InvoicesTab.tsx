@@ -4,20 +4,21 @@ import { type LineStatus, LineStatus as LineStatusSchema } from '@shared/contrac
 import { CircleX, Download, Search } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { InvoiceGrid } from './InvoiceGrid';
-import { useInvoiceGrid } from './invoiceGridStore';
+import { useInvoiceGrid, useInvoicePeriods } from './invoiceGridStore';
 import { LoadInvoicesDialog, monthLabel } from './LoadInvoicesDialog';
 import { useLoadDialog } from './loadDialogStore';
 
 /** Mapping › Invoices: the loaded months and their lines. */
 export function InvoicesTab({ canLoad }: { canLoad: boolean }) {
-  const periods = useInvoiceGrid((state) => state.periods);
-  const period = useInvoiceGrid((state) => state.period);
+  const periods = useInvoicePeriods((state) => state.periods);
+  const periodsError = useInvoicePeriods((state) => state.error);
+  const loadPeriods = useInvoicePeriods((state) => state.loadPeriods);
+  const choosePeriod = useInvoicePeriods((state) => state.choosePeriod);
   const total = useInvoiceGrid((state) => state.total);
   const query = useInvoiceGrid((state) => state.query);
-  const gridError = useInvoiceGrid((state) => state.gridError);
-  const loadPeriods = useInvoiceGrid((state) => state.loadPeriods);
-  const choosePeriod = useInvoiceGrid((state) => state.choosePeriod);
+  const gridError = useInvoiceGrid((state) => state.error) ?? periodsError;
   const setQuery = useInvoiceGrid((state) => state.setQuery);
+  const period = query.period;
   const openDialog = useLoadDialog((state) => state.openDialog);
   const [search, setSearch] = useState(query.search);
 

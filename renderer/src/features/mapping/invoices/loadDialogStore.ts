@@ -1,3 +1,9 @@
+import {
+  cancelJob,
+  type RunningJob,
+  startingJob,
+  withJobProgress,
+} from '@renderer/app/jobProgress';
 import { bridge } from '@renderer/bridge';
 import type {
   ChosenExportFile,
@@ -6,8 +12,8 @@ import type {
   LoadInvoicesResult,
 } from '@shared/contract';
 import { create } from 'zustand';
-import { useInvoiceGrid } from './invoiceGridStore';
-import { messageOf } from './messageOf';
+import { messageOf } from '../messageOf';
+import { useInvoicePeriods } from './invoiceGridStore';
 
 interface LoadDialogState {
   open: boolean;
@@ -18,7 +24,7 @@ interface LoadDialogState {
   /** An upload in progress (the preview); Electron picks with a native dialog instead. */
   uploading: boolean;
   options: FileReadingOptions;
-  running: { jobId: string | null; done: number; total: number | null; message: string } | null;
+  running: RunningJob | null;
   result: LoadInvoicesResult | null;
   error: string | null;
 }
@@ -112,52 +118,33 @@ export const useLoadDialog = create<LoadDialogState & LoadDialogActions>((set, g
       set({ error: 'Choose the export file to load.' });
       return;
     }
-    set({
-      running: { jobId: null, done: 0, total: null, message: 'Starting…' },
-      result: null,
-      error: null,
-    });
-    // Progress travels on the event stream, which may overtake the load's own answer: once the
-    // answer is in, late progress must not bring the "running" state back.
-    let finished = false;
-    const stop = bridge().on('jobs.progress', (progress) => {
-      if (finished || progress.kind !== 'invoice-load') return;
-      set({
-        running: {
-          jobId: progress.id,
-          done: progress.done,
-          total: progress.total ?? null,
-          message: progress.message ?? '',
-        },
-      });
-    });
+    set({ running: startingJob, result: null, error: null });
     try {
-      const result = await bridge().invoke('platformData.load', {
-        periods: dialog.periods,
-        source:
-          dialog.source === 'file' && dialog.file
-            ? { kind: 'file', fileId: dialog.file.fileId, options: dialog.options }
-            : { kind: 'platform' },
-      });
-      finished = true;
+      const result = await withJobProgress(
+        'invoice-load',
+        () =>
+          bridge().invoke('platformData.load', {
+            periods: dialog.periods,
+            source:
+              dialog.source === 'file' && dialog.file
+                ? { kind: 'file', fileId: dialog.file.fileId, options: dialog.options }
+                : { kind: 'platform' },
+          }),
+        (running) => set({ running }),
+      );
       // A file is used up by a load (accepted or not): choose it again to retry.
       set({ running: null, result, file: null });
       if (result.ok) {
-        const grid = useInvoiceGrid.getState();
-        await grid.loadPeriods();
-        grid.choosePeriod([...dialog.periods].sort().at(-1) ?? null);
+        const periods = useInvoicePeriods.getState();
+        await periods.loadPeriods();
+        periods.choosePeriod([...dialog.periods].sort().at(-1) ?? null);
       }
     } catch (error) {
-      finished = true;
       set({ running: null, file: null, error: messageOf(error) });
-    } finally {
-      finished = true;
-      stop();
     }
   },
 
   async cancelLoad() {
-    const jobId = get().running?.jobId;
-    if (jobId) await bridge().invoke('jobs.cancel', { id: jobId });
+    await cancelJob(get().running);
   },
 }));

@@ -1,0 +1,150 @@
+import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { type MappingStatus, MappingStatus as MappingStatusSchema } from '@shared/contract';
+import { RefreshCw, Search } from 'lucide-react';
+import { DateTime } from 'luxon';
+import { useEffect, useState } from 'react';
+import { AcceptAllControl } from '../AcceptAllControl';
+import { JobControls } from '../JobControls';
+import { CompanyPicker } from './CompanyPicker';
+import { OrganizationGrid } from './OrganizationGrid';
+import { useOrganizationActions, useOrganizationGrid } from './organizationStores';
+
+/** "7 min ago (UTC+01:00 Europe/Berlin)", or "Never". */
+function lastSyncText(at: string | null | undefined): string {
+  if (!at) return 'Never';
+  const when = DateTime.fromISO(at);
+  return `${when.toRelative() ?? at} (${when.toFormat("'UTC'ZZ")} ${when.zoneName})`;
+}
+
+/** Mapping › Organizations: Platform Organizations and the ConnectWise Companies they bill as. */
+export function OrganizationsTab({ canEdit }: { canEdit: boolean }) {
+  const total = useOrganizationGrid((state) => state.total);
+  const query = useOrganizationGrid((state) => state.query);
+  const meta = useOrganizationGrid((state) => state.meta);
+  const gridError = useOrganizationGrid((state) => state.error);
+  const setQuery = useOrganizationGrid((state) => state.setQuery);
+  const reload = useOrganizationGrid((state) => state.reload);
+  const actions = useOrganizationActions();
+  const [search, setSearch] = useState(query.search);
+
+  useEffect(() => {
+    reload();
+  }, [reload]);
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      if (search !== useOrganizationGrid.getState().query.search) setQuery({ search });
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [search, setQuery]);
+
+  const selectedCount = actions.selected.size;
+  const counts = meta?.counts;
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" align="flex-end">
+        <JobControls
+          label="Sync Organizations"
+          icon={<RefreshCw size={16} aria-hidden />}
+          job={actions.sync}
+          disabled={!canEdit}
+          onStart={() => void actions.syncOrganizations()}
+          onCancel={() => void actions.cancelSync()}
+        />
+        <Text size="sm" c="dimmed">
+          Last Sync to Platform: {lastSyncText(meta?.lastSyncedAt)}
+        </Text>
+      </Group>
+      {actions.notice && !actions.editing && (
+        <Alert
+          color={actions.notice.error ? 'red' : 'green'}
+          role={actions.notice.error ? 'alert' : 'status'}
+        >
+          {actions.notice.text}
+        </Alert>
+      )}
+      <Group align="flex-end" justify="space-between">
+        <Group align="flex-end">
+          <TextInput
+            aria-label="Search organizations"
+            placeholder="Search organization, id or Company…"
+            leftSection={<Search size={16} aria-hidden />}
+            value={search}
+            onChange={(event) => setSearch(event.currentTarget.value)}
+            w={300}
+          />
+          <Select
+            aria-label="Filter by mapping status"
+            placeholder="All statuses"
+            clearable
+            data={MappingStatusSchema.options.map((status) => ({
+              value: status,
+              label: counts ? `${status} (${counts[status]})` : status,
+            }))}
+            value={query.status}
+            onChange={(value) => setQuery({ status: (value as MappingStatus | null) ?? null })}
+            w={220}
+          />
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {total} {total === 1 ? 'organization' : 'organizations'}
+          </Text>
+        </Group>
+        <AcceptAllControl
+          disabled={!canEdit || actions.busy || (counts?.Suggested ?? 0) === 0}
+          onAccept={(minConfidence) => void actions.acceptSuggestions(minConfidence)}
+        />
+      </Group>
+      {selectedCount > 0 && (
+        <Group gap="xs" role="toolbar" aria-label="Bulk actions">
+          <Text size="sm">{selectedCount} selected</Text>
+          <Button
+            size="xs"
+            variant="light"
+            disabled={!canEdit || actions.busy}
+            onClick={() => void actions.acceptSuggestions(0, [...actions.selected])}
+          >
+            Accept suggestions
+          </Button>
+          <Button
+            size="xs"
+            variant="light"
+            disabled={!canEdit || actions.busy}
+            onClick={() => void actions.exclude(true)}
+          >
+            Exclude
+          </Button>
+          <Button
+            size="xs"
+            variant="light"
+            disabled={!canEdit || actions.busy}
+            onClick={() => void actions.exclude(false)}
+          >
+            Include
+          </Button>
+          <Button
+            size="xs"
+            variant="light"
+            color="red"
+            disabled={!canEdit || actions.busy}
+            onClick={() => void actions.unmap()}
+          >
+            Unmap
+          </Button>
+          <Button size="xs" variant="subtle" onClick={actions.clearSelection}>
+            Clear selection
+          </Button>
+        </Group>
+      )}
+      {gridError && <Alert color="red">{gridError}</Alert>}
+      {total === 0 && !query.search && !query.status ? (
+        <Text c="dimmed">
+          No Platform Organizations yet. Use "Sync Organizations" to read them from the Platform (or
+          load invoice lines first) and the Companies from ConnectWise.
+        </Text>
+      ) : (
+        <OrganizationGrid canEdit={canEdit} />
+      )}
+      <CompanyPicker />
+    </Stack>
+  );
+}

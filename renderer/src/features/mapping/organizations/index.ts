@@ -1,0 +1,2 @@
+export { OrganizationsTab } from './OrganizationsTab';
+export { useOrganizationGrid } from './organizationStores';

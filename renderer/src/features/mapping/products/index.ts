@@ -1,0 +1,2 @@
+export { useOfferGrid } from './offerStores';
+export { ProductsTab } from './ProductsTab';
