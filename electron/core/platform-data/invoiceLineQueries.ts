@@ -62,7 +62,7 @@ export function createInvoiceLineQueries(db: Database, now: () => Date) {
     `SELECT l.period AS period, COUNT(*) AS lines, SUM(l.synced) AS synced,
        ${lastLoad('finished_at')} AS lastLoadedAt, ${lastLoad('source')} AS source,
        ${lastLoad('source_name')} AS sourceName
-     FROM invoice_line_status l WHERE l.period >= ? GROUP BY l.period ORDER BY l.period DESC`,
+     FROM invoice_line_sync l WHERE l.period >= ? GROUP BY l.period ORDER BY l.period DESC`,
   );
 
   return {
@@ -100,26 +100,53 @@ export function createInvoiceLineQueries(db: Database, now: () => Date) {
         where.push('billing_cycle = ?');
         params.push(query.billingCycle);
       }
-      if (query.status) {
-        where.push('status = ?');
-        params.push(query.status);
-      }
       const filter = where.join(' AND ');
-      const total = Number(
-        (
-          db
-            .prepare(`SELECT COUNT(*) AS n FROM invoice_line_status WHERE ${filter}`)
-            .get(...params) as { n: number }
-        ).n,
-      );
       const sort = query.sort ?? { column: 'invoiceDate', direction: 'asc' };
       const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
-      const rows = db
-        .prepare(
-          `SELECT * FROM invoice_line_status WHERE ${filter}
-           ORDER BY ${sortExpressions[sort.column]} ${direction}, line_id ${direction} LIMIT ? OFFSET ?`,
-        )
-        .all(...params, query.limit, query.offset) as unknown as StoredLine[];
+      const order = `ORDER BY ${sortExpressions[sort.column]} ${direction}, line_id ${direction}`;
+      if (query.status || sort.column === 'status') {
+        // Status decides which lines: it is computed for every line of the month.
+        const byStatus = query.status ? `${filter} AND status = ?` : filter;
+        const withStatus = query.status ? [...params, query.status] : params;
+        const total = Number(
+          (
+            db
+              .prepare(`SELECT COUNT(*) AS n FROM invoice_line_status WHERE ${byStatus}`)
+              .get(...withStatus) as { n: number }
+          ).n,
+        );
+        const rows = db
+          .prepare(`SELECT * FROM invoice_line_status WHERE ${byStatus} ${order} LIMIT ? OFFSET ?`)
+          .all(...withStatus, query.limit, query.offset) as unknown as StoredLine[];
+        return { rows, total };
+      }
+      // Otherwise the page is chosen from the lines themselves (by index), and status is
+      // computed for its rows only.
+      const total = Number(
+        (
+          db.prepare(`SELECT COUNT(*) AS n FROM invoice_line WHERE ${filter}`).get(...params) as {
+            n: number;
+          }
+        ).n,
+      );
+      const ids = (
+        db
+          .prepare(`SELECT line_id FROM invoice_line WHERE ${filter} ${order} LIMIT ? OFFSET ?`)
+          .all(...params, query.limit, query.offset) as Array<{ line_id: string }>
+      ).map((row) => row.line_id);
+      const byId = new Map(
+        (
+          db
+            .prepare(
+              'SELECT * FROM invoice_line_status WHERE line_id IN (SELECT value FROM json_each(?))',
+            )
+            .all(JSON.stringify(ids)) as unknown as StoredLine[]
+        ).map((row) => [row.line_id, row]),
+      );
+      const rows = ids.flatMap((id) => {
+        const row = byId.get(id);
+        return row ? [row] : [];
+      });
       return { rows, total };
     },
   };

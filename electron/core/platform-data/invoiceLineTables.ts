@@ -19,8 +19,8 @@ const columns = invoiceLineFields.map(({ column }) => column);
 const columnList = ['period', ...columns].join(', ');
 /** Lines staged per write: big enough to be fast, small enough to stay a short transaction. */
 const stagingBatch = 5000;
-/** Lines a sync has posted: the status view is the one place that knows. */
-const syncedLineIds = 'SELECT line_id FROM invoice_line_status WHERE synced';
+/** Lines a sync has posted: the `invoice_line_sync` view is the one place that knows. */
+const syncedLineIds = 'SELECT line_id FROM invoice_line_sync WHERE synced';
 
 /**
  * The writes to the Platform-data tables: a load is staged in a temporary table (in batches,
@@ -129,7 +129,7 @@ export function createInvoiceLineTables(db: Database, history: LoadHistory, now:
       const keptSynced = (
         db
           .prepare(
-            `SELECT COUNT(*) AS n FROM invoice_line_status WHERE period = ? AND synced
+            `SELECT COUNT(*) AS n FROM invoice_line_sync WHERE period = ? AND synced
              AND line_id IN (SELECT line_id FROM staging_line)`,
           )
           .get(period) as { n: number }

@@ -364,15 +364,22 @@ export const migrations: readonly Migration[] = [
         LEFT JOIN cw_catalog_item i ON i.id = p.catalog_item_id
         LEFT JOIN offer_suggestion s ON s.offer_id = f.id AND s.rank = 1;
 
-      -- A line's status, decided here and nowhere else: the grid shows and filters it, and the
-      -- posting engine reads it. A synced line shows what was sent; an unsynced one follows the
-      -- mappings as they are now.
+      -- Whether a line was synced (and what came of it), decided here: light enough for counts
+      -- and for a load's swap, which must never touch a synced line.
+      -- A line's status, decided here and nowhere else, on top of it: the grid shows and filters
+      -- it, and the posting engine reads it. A synced line shows what was sent; an unsynced one
+      -- follows the mappings as they are now.
+      CREATE VIEW invoice_line_sync AS
+        SELECT l.*, r.status AS sync_status, r.at AS synced_at, r.addition_id, r.sent_values,
+          r.reason AS sync_reason, COALESCE(r.status = 'synced', 0) AS synced
+        FROM invoice_line l LEFT JOIN line_sync_result r ON r.line_id = l.line_id;
+
       CREATE VIEW invoice_line_status AS
         SELECT l.*,
           CASE
-            WHEN r.status = 'synced' THEN 'Synced'
-            WHEN r.status = 'failed' THEN 'Failed'
-            WHEN r.status = 'cancelled' THEN 'Cancelled'
+            WHEN l.sync_status = 'synced' THEN 'Synced'
+            WHEN l.sync_status = 'failed' THEN 'Failed'
+            WHEN l.sync_status = 'cancelled' THEN 'Cancelled'
             WHEN l.override_included = 0 OR om.status = 'Excluded' THEN 'Excluded'
             WHEN om.status = 'Mapped' AND pm.status = 'Mapped' AND om.company_count > 1
               THEN 'Needs attention'
@@ -382,8 +389,8 @@ export const migrations: readonly Migration[] = [
             ELSE 'Not Mapped'
           END AS status,
           CASE
-            WHEN r.status = 'synced' THEN 'Addition ' || COALESCE(r.addition_id, '?') || ' at ' || r.at
-            WHEN r.status IN ('failed', 'cancelled') THEN r.reason
+            WHEN l.sync_status = 'synced' THEN 'Addition ' || COALESCE(l.addition_id, '?') || ' at ' || l.synced_at
+            WHEN l.sync_status IN ('failed', 'cancelled') THEN l.sync_reason
             WHEN l.override_included = 0 THEN 'Excluded from posting on this line.'
             WHEN om.status = 'Excluded' THEN 'The Organization is excluded from posting.'
             WHEN om.status = 'Response Error'
@@ -402,13 +409,11 @@ export const migrations: readonly Migration[] = [
               THEN 'The Product is inactive in ConnectWise: map the Offer to an active Product.'
             ELSE NULL
           END AS status_detail,
-          COALESCE(r.status = 'synced', 0) AS synced,
-          CASE WHEN r.status = 'synced' THEN json_extract(r.sent_values, '$.company.name')
+          CASE WHEN l.synced THEN json_extract(l.sent_values, '$.company.name')
             ELSE om.company_names END AS psa_organization_name,
-          CASE WHEN r.status = 'synced' THEN json_extract(r.sent_values, '$.product.name')
+          CASE WHEN l.synced THEN json_extract(l.sent_values, '$.product.name')
             ELSE pm.product_name END AS psa_product_name
-        FROM invoice_line l
-        LEFT JOIN line_sync_result r ON r.line_id = l.line_id
+        FROM invoice_line_sync l
         LEFT JOIN organization_mapping_status om ON om.organization_id = l.organization_id
         LEFT JOIN offer_mapping_status pm ON pm.offer_id = l.offer_id;
     `,
