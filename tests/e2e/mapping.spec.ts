@@ -1,4 +1,4 @@
-import { expect, invoke, test } from './previewHost';
+import { connectAndConfigure, expect, invoke, test } from './previewHost';
 
 test('a user syncs organizations, maps them and their products, and sees the lines turn Ready', async ({
   page,
@@ -33,18 +33,7 @@ test('a user syncs organizations, maps them and their products, and sees the lin
   second.name = 'Zephyr Beta Logistics';
 
   // Credentials, configuration, Platform connection and a month of lines have their own specs.
-  await invoke(preview, 'connectwiseConnection.save', {
-    siteUrl: simulator.siteUrl,
-    ...simulator.credentials,
-  });
-  const agreementType = simulator.data.agreementTypes.find((type) => !type.inactiveFlag);
-  await invoke(preview, 'configuration.save', {
-    agreementTypeId: agreementType?.id,
-    endDateRules: [],
-    startDateRules: [],
-    customChargeTypeNames: {},
-    autoSync: false,
-  });
+  await connectAndConfigure(preview, simulator);
   await invoke(preview, 'platformConnection.save', {
     baseUrl: platform.baseUrl,
     token: platform.token,

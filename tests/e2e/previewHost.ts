@@ -9,6 +9,7 @@ import {
   startConnectWiseSimulator,
 } from '../../electron/sandbox/connectwise';
 import { type PlatformSimulator, startPlatformSimulator } from '../../electron/sandbox/platform';
+import { minimalConfiguration } from '../support/configurationInput';
 
 export interface PreviewHost {
   /** The URL the host printed, token included. */
@@ -92,6 +93,18 @@ export async function invoke(
   };
   if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`);
   return result.value;
+}
+
+/** What a spec about something else needs first: the ConnectWise connection and an Agreement Type. */
+export async function connectAndConfigure(
+  host: PreviewHost,
+  simulator: ConnectWiseSimulator,
+): Promise<void> {
+  await invoke(host, 'connectwiseConnection.save', {
+    siteUrl: simulator.siteUrl,
+    ...simulator.credentials,
+  });
+  await invoke(host, 'configuration.save', minimalConfiguration(simulator));
 }
 
 export const test = base.extend<{

@@ -19,6 +19,7 @@ import {
   type ConnectWiseSimulator,
   startConnectWiseSimulator,
 } from '../../electron/sandbox/connectwise';
+import { minimalConfiguration } from '../support/configurationInput';
 import { temporaryDirectory } from '../support/fakePorts';
 
 // Settings › Authentication through the core's router — exactly what both bridges call — with
@@ -71,14 +72,7 @@ function account() {
 
 /** An Agreement Type lifts the gating, so Mapping may sync. */
 async function configure(): Promise<void> {
-  const agreementType = sim.data.agreementTypes.find((type) => !type.inactiveFlag);
-  await value('configuration.save', {
-    agreementTypeId: agreementType?.id,
-    endDateRules: [],
-    startDateRules: [],
-    customChargeTypeNames: {},
-    autoSync: false,
-  });
+  await value('configuration.save', minimalConfiguration(sim));
 }
 
 function table(sql: string): unknown[] {

@@ -1,11 +1,11 @@
-import { createReadStream } from 'node:fs';
-import { join } from 'node:path';
+import { createReadStream, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { BridgeResult, InvoicePage, LoadedPeriod, LoadInvoicesResult } from '@shared/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../electron/core';
 import { type PlatformSimulator, startPlatformSimulator } from '../../electron/sandbox/platform';
-import { FakeClock, fakePorts, temporaryDirectory } from '../support/fakePorts';
+import { FakeClock, fakePorts, memorySettingsFile, temporaryDirectory } from '../support/fakePorts';
 
 const fixtures = join(import.meta.dirname, '../fixtures/platform-export');
 
@@ -46,6 +46,7 @@ describe('loading invoice lines from the Platform API', () => {
   let platform: PlatformSimulator;
   let core: Core;
   let databasePath: string;
+  const settings = memorySettingsFile();
 
   beforeAll(async () => {
     platform = await startPlatformSimulator({
@@ -56,7 +57,12 @@ describe('loading invoice lines from the Platform API', () => {
     });
     databasePath = join(temporaryDirectory(), 'data.sqlite');
     core = createCore(
-      fakePorts({ databasePath, clock: new FakeClock(now), sleep: async () => {} }),
+      fakePorts({
+        databasePath,
+        settingsFile: settings,
+        clock: new FakeClock(now),
+        sleep: async () => {},
+      }),
     );
   });
 
@@ -204,6 +210,23 @@ describe('loading invoice lines from the Platform API', () => {
     });
     expect(found.total).toBeGreaterThan(0);
     expect(found.rows.every((row) => JSON.stringify(row).includes(name))).toBe(true);
+  });
+
+  it('never lets the Platform token reach the settings, the database, its logs or a response', async () => {
+    const files = readdirSync(dirname(databasePath)).map((name) =>
+      readFileSync(join(dirname(databasePath), name)).toString('latin1'),
+    );
+    const haystack = [
+      ...files,
+      JSON.stringify(settings.written),
+      JSON.stringify(sql(databasePath, 'SELECT * FROM system_log')),
+      JSON.stringify(sql(databasePath, 'SELECT * FROM audit_log')),
+      JSON.stringify(await value(core, 'platformConnection.current')),
+      JSON.stringify(await value(core, 'platformData.periods')),
+    ].join('\n');
+    expect(files.length).toBeGreaterThanOrEqual(1);
+    expect(haystack).toContain('Platform connection saved');
+    expect(haystack).not.toContain(platform.token);
   });
 
   it('a cancelled load leaves the store exactly as it was', async () => {

@@ -16,6 +16,7 @@ import {
   startConnectWiseSimulator,
 } from '../../electron/sandbox/connectwise';
 import { type PlatformSimulator, startPlatformSimulator } from '../../electron/sandbox/platform';
+import { minimalConfiguration } from '../support/configurationInput';
 import { FakeClock, fakePorts, memorySettingsFile, temporaryDirectory } from '../support/fakePorts';
 
 const now = new Date();
@@ -122,14 +123,7 @@ describe('Mapping before an Agreement Type is saved', () => {
 
 describe('Mapping › Organizations', () => {
   beforeAll(async () => {
-    const agreementType = connectwise.data.agreementTypes.find((type) => !type.inactiveFlag);
-    await value('configuration.save', {
-      agreementTypeId: agreementType?.id,
-      endDateRules: [],
-      startDateRules: [],
-      customChargeTypeNames: {},
-      autoSync: false,
-    });
+    await value('configuration.save', minimalConfiguration(connectwise));
     await value('platformConnection.save', { baseUrl: platform.baseUrl, token: platform.token });
   });
 

@@ -12,6 +12,7 @@ import {
   startConnectWiseSimulator,
 } from '../../electron/sandbox/connectwise';
 import { type PlatformSimulator, startPlatformSimulator } from '../../electron/sandbox/platform';
+import { minimalConfiguration } from '../support/configurationInput';
 import { FakeClock, fakePorts, temporaryDirectory } from '../support/fakePorts';
 
 /**
@@ -97,14 +98,7 @@ describe('while an invoice load runs', () => {
 
   it('a configuration save succeeds, and its audit and log rows are on disk at once', async () => {
     const load = (await startSlowLoad(core)).answer;
-    const agreementType = connectwise.data.agreementTypes.find((type) => !type.inactiveFlag);
-    const saved = await core.dispatch('configuration.save', {
-      agreementTypeId: agreementType?.id,
-      endDateRules: [],
-      startDateRules: [],
-      customChargeTypeNames: {},
-      autoSync: false,
-    });
+    const saved = await core.dispatch('configuration.save', minimalConfiguration(connectwise));
     expect(saved).toMatchObject({ ok: true, value: { version: 1 } });
 
     // Read by a second connection while the load still runs: committed, not held back.

@@ -1,7 +1,7 @@
 import type { CatalogChoice } from '@shared/contract';
 import type { CatalogItem, ConnectWiseClient } from '../connectwise';
 import type { Job } from '../jobs';
-import { type Database, inTransaction } from '../store';
+import { containing, type Database, inTransaction } from '../store';
 import { createStagingTable, laterOf, type PullState } from './stagedPull';
 
 const pulledFields = [
@@ -100,7 +100,7 @@ export function createCatalogRecords(db: Database, pulls: PullState, now: () => 
       const params: Array<string | number> = [];
       const term = query.search.trim();
       if (term) {
-        const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        const like = containing(term);
         where.push(
           `(identifier LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\' OR vendor_sku LIKE ? ESCAPE '\\')`,
         );

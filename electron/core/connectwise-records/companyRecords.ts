@@ -1,7 +1,7 @@
 import type { CompanyChoice } from '@shared/contract';
 import type { Company, ConnectWiseClient } from '../connectwise';
 import type { Job } from '../jobs';
-import { type Database, inTransaction } from '../store';
+import { containing, type Database, inTransaction, startingWith } from '../store';
 import { createStagingTable, laterOf, type PullState } from './stagedPull';
 
 const pulledFields = [
@@ -27,6 +27,18 @@ const columns = [
   'default_contact_id',
   'last_updated',
 ];
+
+/** What a pick list shows of a Company. */
+const choiceColumns = 'id, identifier, name, city, status, deleted, prospect';
+interface ChoiceRow {
+  id: number;
+  identifier: string | null;
+  name: string;
+  city: string | null;
+  status: string | null;
+  deleted: number;
+  prospect: number;
+}
 
 /** A Company the pick lists leave out by default: deleted, a Prospect, or "Not Approved". */
 const hiddenByDefault = `(deleted = 1 OR prospect = 1 OR status LIKE 'not%approved')`;
@@ -153,28 +165,19 @@ export function createCompanyRecords(db: Database, pulls: PullState, now: () => 
       const params: Array<string | number> = [];
       const term = query.search.trim();
       if (term) {
-        const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        const like = containing(term);
         where.push(
           `(name LIKE ? ESCAPE '\\' OR identifier LIKE ? ESCAPE '\\' OR city LIKE ? ESCAPE '\\')`,
         );
         params.push(like, like, like);
       }
-      const startsWith = `${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const startsWith = startingWith(term);
       const rows = db
         .prepare(
-          `SELECT id, identifier, name, city, status, deleted, prospect FROM cw_company
-           WHERE ${where.join(' AND ')}
+          `SELECT ${choiceColumns} FROM cw_company WHERE ${where.join(' AND ')}
            ORDER BY (name LIKE ? ESCAPE '\\') DESC, name COLLATE NOCASE, id LIMIT ?`,
         )
-        .all(...params, startsWith, query.limit) as Array<{
-        id: number;
-        identifier: string | null;
-        name: string;
-        city: string | null;
-        status: string | null;
-        deleted: number;
-        prospect: number;
-      }>;
+        .all(...params, startsWith, query.limit) as unknown as ChoiceRow[];
       return rows.map(choiceOf);
     },
 
@@ -190,10 +193,9 @@ export function createCompanyRecords(db: Database, pulls: PullState, now: () => 
       if (ids.length === 0) return [];
       const rows = db
         .prepare(
-          `SELECT id, identifier, name, city, status, deleted, prospect FROM cw_company
-           WHERE id IN (${ids.map(() => '?').join(', ')})`,
+          `SELECT ${choiceColumns} FROM cw_company WHERE id IN (${ids.map(() => '?').join(', ')})`,
         )
-        .all(...ids) as Parameters<typeof choiceOf>[0][];
+        .all(...ids) as unknown as ChoiceRow[];
       return rows.map(choiceOf);
     },
 
@@ -214,15 +216,7 @@ export function createCompanyRecords(db: Database, pulls: PullState, now: () => 
   };
 }
 
-function choiceOf(row: {
-  id: number;
-  identifier: string | null;
-  name: string;
-  city: string | null;
-  status: string | null;
-  deleted: number;
-  prospect: number;
-}): CompanyChoice {
+function choiceOf(row: ChoiceRow): CompanyChoice {
   const notes = [
     row.deleted ? 'Deleted' : null,
     row.prospect ? 'Prospect' : null,

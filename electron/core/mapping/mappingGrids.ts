@@ -7,7 +7,7 @@ import type {
   OrganizationPageQuery,
   OrganizationRow,
 } from '@shared/contract';
-import type { Database } from '../store';
+import { containing, type Database } from '../store';
 
 export interface RecordLookups {
   companies(ids: readonly number[]): CompanyChoice[];
@@ -34,8 +34,6 @@ const statusDetails: Partial<Record<MappingStatus, string>> = {
   Excluded: 'Its lines are never posted.',
 };
 
-const likeTerm = (search: string) => `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 function countsOf(
   rows: Array<{ status: MappingStatus; n: number }>,
 ): Record<MappingStatus, number> {
@@ -61,6 +59,32 @@ function group<Key, Value>(entries: Array<[Key, Value]>): Map<Key, Value[]> {
  * the mapped records and the best suggestions of the rows on the page.
  */
 export function createMappingGrids(db: Database, lookups: RecordLookups) {
+  /** One page of a status view: counts by status (whatever the status filter), total, rows. */
+  function pageOf<Row>(
+    view: 'organization_mapping_status' | 'offer_mapping_status',
+    columns: string,
+    where: string[],
+    params: Array<string | number>,
+    query: { status?: MappingStatus | undefined; limit: number; offset: number },
+    order: string,
+  ): { rows: Row[]; total: number; counts: Record<MappingStatus, number> } {
+    const scope = where.join(' AND ');
+    const counts = countsOf(
+      db
+        .prepare(`SELECT status, COUNT(*) AS n FROM ${view} WHERE ${scope} GROUP BY status`)
+        .all(...params) as Array<{ status: MappingStatus; n: number }>,
+    );
+    const filter = query.status ? `${scope} AND status = ?` : scope;
+    const filtered = query.status ? [...params, query.status] : params;
+    const total = query.status
+      ? counts[query.status]
+      : Object.values(counts).reduce((sum, n) => sum + n, 0);
+    const rows = db
+      .prepare(`SELECT ${columns} FROM ${view} WHERE ${filter} ${order} LIMIT ? OFFSET ?`)
+      .all(...filtered, query.limit, query.offset) as Row[];
+    return { rows, total, counts };
+  }
+
   function suggestionsOf<Id extends string>(
     table: 'organization_suggestion' | 'offer_suggestion',
     key: 'organization_id' | 'offer_id',
@@ -97,48 +121,31 @@ export function createMappingGrids(db: Database, lookups: RecordLookups) {
       const where = ['1'];
       const params: Array<string | number> = [];
       if (query.search?.trim()) {
-        const term = likeTerm(query.search);
+        const term = containing(query.search);
         where.push(
           `(organization_name LIKE ? ESCAPE '\\' OR organization_id LIKE ? ESCAPE '\\' OR company_names LIKE ? ESCAPE '\\')`,
         );
         params.push(term, term, term);
       }
-      const counts = countsOf(
-        db
-          .prepare(
-            `SELECT status, COUNT(*) AS n FROM organization_mapping_status WHERE ${where.join(' AND ')} GROUP BY status`,
-          )
-          .all(...params) as Array<{ status: MappingStatus; n: number }>,
-      );
-      if (query.status) {
-        where.push('status = ?');
-        params.push(query.status);
-      }
-      const filter = where.join(' AND ');
-      const total = Number(
-        (
-          db
-            .prepare(`SELECT COUNT(*) AS n FROM organization_mapping_status WHERE ${filter}`)
-            .get(...params) as {
-            n: number;
-          }
-        ).n,
-      );
       const sort = query.sort ?? { column: 'organizationName', direction: 'asc' };
       const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
-      const page = db
-        .prepare(
-          `SELECT o.organization_id, o.organization_name, o.status, p.currency
-           FROM organization_mapping_status o JOIN platform_organization p ON p.id = o.organization_id
-           WHERE ${filter}
-           ORDER BY ${organizationSort[sort.column]} ${direction}, organization_id ${direction} LIMIT ? OFFSET ?`,
-        )
-        .all(...params, query.limit, query.offset) as Array<{
+      const {
+        rows: page,
+        total,
+        counts,
+      } = pageOf<{
         organization_id: string;
         organization_name: string;
         status: MappingStatus;
         currency: string | null;
-      }>;
+      }>(
+        'organization_mapping_status',
+        'organization_id, organization_name, status, currency',
+        where,
+        params,
+        query,
+        `ORDER BY ${organizationSort[sort.column]} ${direction}, organization_id ${direction}`,
+      );
       const ids = page.map((row) => row.organization_id);
       const mapped =
         ids.length === 0
@@ -204,47 +211,33 @@ export function createMappingGrids(db: Database, lookups: RecordLookups) {
       const where = ['last_invoiced_on >= ?'];
       const params: Array<string | number> = [since];
       if (query.search?.trim()) {
-        const term = likeTerm(query.search);
+        const term = containing(query.search);
         where.push(
           `(offer_name LIKE ? ESCAPE '\\' OR offer_id LIKE ? ESCAPE '\\' OR vendor LIKE ? ESCAPE '\\' OR product_name LIKE ? ESCAPE '\\')`,
         );
         params.push(term, term, term, term);
       }
-      const counts = countsOf(
-        db
-          .prepare(
-            `SELECT status, COUNT(*) AS n FROM offer_mapping_status WHERE ${where.join(' AND ')} GROUP BY status`,
-          )
-          .all(...params) as Array<{ status: MappingStatus; n: number }>,
-      );
-      if (query.status) {
-        where.push('status = ?');
-        params.push(query.status);
-      }
-      const filter = where.join(' AND ');
-      const total = Number(
-        (
-          db
-            .prepare(`SELECT COUNT(*) AS n FROM offer_mapping_status WHERE ${filter}`)
-            .get(...params) as { n: number }
-        ).n,
-      );
       const sort = query.sort ?? { column: 'offerName', direction: 'asc' };
       const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
-      const page = db
-        .prepare(
-          `SELECT offer_id, offer_name, vendor, last_invoiced_on, catalog_item_id, status
-           FROM offer_mapping_status WHERE ${filter}
-           ORDER BY ${offerSort[sort.column]} ${direction}, offer_id ${direction} LIMIT ? OFFSET ?`,
-        )
-        .all(...params, query.limit, query.offset) as Array<{
+      const {
+        rows: page,
+        total,
+        counts,
+      } = pageOf<{
         offer_id: string;
         offer_name: string;
         vendor: string | null;
         last_invoiced_on: string | null;
         catalog_item_id: number | null;
         status: MappingStatus;
-      }>;
+      }>(
+        'offer_mapping_status',
+        'offer_id, offer_name, vendor, last_invoiced_on, catalog_item_id, status',
+        where,
+        params,
+        query,
+        `ORDER BY ${offerSort[sort.column]} ${direction}, offer_id ${direction}`,
+      );
       const suggested = suggestionsOf(
         'offer_suggestion',
         'offer_id',

@@ -1,6 +1,6 @@
 import type { BillingCycle, ChargeType } from '@shared/chargeDateVocabulary';
 import type { InvoicePageQuery, LineStatus, LoadedPeriod } from '@shared/contract';
-import type { Database } from '../store';
+import { containing, type Database } from '../store';
 import { oldestKeptPeriod } from './invoicePeriods';
 
 /** A row of the `invoice_line_status` view: a stored line with its one status. */
@@ -85,7 +85,7 @@ export function createInvoiceLineQueries(db: Database, now: () => Date) {
       const where = ['period = ?'];
       const params: Array<string | number> = [query.period];
       if (query.search?.trim()) {
-        const term = `%${query.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        const term = containing(query.search);
         where.push(
           `(organization_name LIKE ? ESCAPE '\\' OR subscription_name LIKE ? ESCAPE '\\' OR offer_name LIKE ? ESCAPE '\\'
             OR invoice_id LIKE ? ESCAPE '\\' OR contract_id LIKE ? ESCAPE '\\' OR offer_id LIKE ? ESCAPE '\\')`,

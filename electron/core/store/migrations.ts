@@ -325,7 +325,7 @@ export const migrations: readonly Migration[] = [
 
       -- An Organization's mapping, decided here for the Organizations grid and for every line.
       CREATE VIEW organization_mapping_status AS
-        SELECT o.id AS organization_id, o.name AS organization_name,
+        SELECT o.id AS organization_id, o.name AS organization_name, o.currency,
           m.companies AS company_count, m.company_id, m.company_names, m.deleted_companies,
           s.company_id AS suggested_company_id, s.confidence AS suggested_confidence,
           CASE

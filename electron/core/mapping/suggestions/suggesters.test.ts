@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { catalogProducts, companies, offers, organizations } from './generatedRecords';
+import {
+  catalogProducts,
+  companies,
+  offers,
+  organizations,
+} from '../../../../tests/support/suggestionRecords';
 import {
   createOfferSuggester,
   createOrganizationSuggester,

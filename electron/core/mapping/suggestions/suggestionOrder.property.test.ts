@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { catalogProducts, companies, offers, organizations } from './generatedRecords';
+import {
+  catalogProducts,
+  companies,
+  offers,
+  organizations,
+} from '../../../../tests/support/suggestionRecords';
 import { createOfferSuggester, createOrganizationSuggester, type Suggester } from './index';
 
 /** Generated subjects and candidates, the candidates shuffled, the subjects asked in any order. */

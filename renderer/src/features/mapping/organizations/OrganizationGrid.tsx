@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Text } from '@mantine/core';
 import { type GridColumn, VirtualGrid } from '@renderer/app/grid/VirtualGrid';
 import type { OrganizationPageQuery, OrganizationRow } from '@shared/contract';
-import { MappingStatusBadge, percent } from '../MappingStatusBadge';
+import { SuggestionCell } from '../SuggestionCell';
 import { useOrganizationActions, useOrganizationGrid } from './organizationStores';
 
 type SortColumn = NonNullable<OrganizationPageQuery['sort']>['column'];
@@ -63,32 +63,15 @@ function columns(canEdit: boolean): Array<GridColumn<OrganizationRow, SortColumn
       cell: (row) => {
         const best = row.suggestions[0];
         return (
-          <Group gap="xs" wrap="nowrap">
-            <MappingStatusBadge status={row.status} />
-            {best ? (
-              <>
-                <Text size="xs" truncate title={best.reason}>
-                  {best.company.name} ({percent(best.confidence)}): {best.reason}
-                </Text>
-                {canEdit && (
-                  <Button
-                    size="compact-xs"
-                    variant="light"
-                    aria-label={`Accept ${best.company.name} for ${row.organizationName}`}
-                    onClick={() => void acceptSuggestions(0, [row.organizationId])}
-                  >
-                    Accept
-                  </Button>
-                )}
-              </>
-            ) : (
-              row.statusDetail && (
-                <Text size="xs" c={row.status === 'Response Error' ? 'red' : 'dimmed'} truncate>
-                  {row.statusDetail}
-                </Text>
-              )
-            )}
-          </Group>
+          <SuggestionCell
+            status={row.status}
+            statusDetail={row.statusDetail}
+            best={best && { ...best, name: best.company.name }}
+            acceptLabel={
+              canEdit && best ? `Accept ${best.company.name} for ${row.organizationName}` : null
+            }
+            onAccept={() => void acceptSuggestions(0, [row.organizationId])}
+          />
         );
       },
     },

@@ -1,10 +1,10 @@
-import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { type MappingStatus, MappingStatus as MappingStatusSchema } from '@shared/contract';
-import { RefreshCw, Search } from 'lucide-react';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { RefreshCw } from 'lucide-react';
 import { DateTime } from 'luxon';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { AcceptAllControl } from '../AcceptAllControl';
 import { JobControls } from '../JobControls';
+import { MappingFilters } from '../MappingFilters';
 import { CompanyPicker } from './CompanyPicker';
 import { OrganizationGrid } from './OrganizationGrid';
 import { useOrganizationActions, useOrganizationGrid } from './organizationStores';
@@ -25,18 +25,10 @@ export function OrganizationsTab({ canEdit }: { canEdit: boolean }) {
   const setQuery = useOrganizationGrid((state) => state.setQuery);
   const reload = useOrganizationGrid((state) => state.reload);
   const actions = useOrganizationActions();
-  const [search, setSearch] = useState(query.search);
 
   useEffect(() => {
     reload();
   }, [reload]);
-
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      if (search !== useOrganizationGrid.getState().query.search) setQuery({ search });
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [search, setQuery]);
 
   const selectedCount = actions.selected.size;
   const counts = meta?.counts;
@@ -65,29 +57,16 @@ export function OrganizationsTab({ canEdit }: { canEdit: boolean }) {
       )}
       <Group align="flex-end" justify="space-between">
         <Group align="flex-end">
-          <TextInput
-            aria-label="Search organizations"
+          <MappingFilters
+            searchLabel="Search organizations"
             placeholder="Search organization, id or Company…"
-            leftSection={<Search size={16} aria-hidden />}
-            value={search}
-            onChange={(event) => setSearch(event.currentTarget.value)}
-            w={300}
+            search={query.search}
+            status={query.status}
+            counts={counts}
+            total={String(total)}
+            noun={total === 1 ? 'organization' : 'organizations'}
+            onChange={setQuery}
           />
-          <Select
-            aria-label="Filter by mapping status"
-            placeholder="All statuses"
-            clearable
-            data={MappingStatusSchema.options.map((status) => ({
-              value: status,
-              label: counts ? `${status} (${counts[status]})` : status,
-            }))}
-            value={query.status}
-            onChange={(value) => setQuery({ status: (value as MappingStatus | null) ?? null })}
-            w={220}
-          />
-          <Text size="sm" c="dimmed" aria-live="polite">
-            {total} {total === 1 ? 'organization' : 'organizations'}
-          </Text>
         </Group>
         <AcceptAllControl
           disabled={!canEdit || actions.busy || (counts?.Suggested ?? 0) === 0}

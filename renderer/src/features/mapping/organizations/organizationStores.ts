@@ -13,6 +13,7 @@ import type {
   OrganizationRow,
 } from '@shared/contract';
 import { create } from 'zustand';
+import { type Notice, runMappingChange } from '../mappingChange';
 import { messageOf } from '../messageOf';
 
 type Query = Required<Pick<OrganizationPageQuery, 'sort'>> & {
@@ -57,7 +58,7 @@ interface OrganizationActions {
   showAllCompanies: boolean;
   busy: boolean;
   /** What the last action came to: shown as a notice; `error` in red. */
-  notice: { text: string; error: boolean } | null;
+  notice: Notice;
   toggle(organizationId: string): void;
   toggleLoaded(organizationIds: string[]): void;
   clearSelection(): void;
@@ -71,23 +72,10 @@ interface OrganizationActions {
   unmap(): Promise<void>;
 }
 
-const reloadGrid = () => useOrganizationGrid.getState().reload();
-
 /** What the user does on the Organizations tab: sync, select, map, accept, exclude. */
 export const useOrganizationActions = create<OrganizationActions>((set, get) => {
-  async function change(run: () => Promise<string>): Promise<boolean> {
-    set({ busy: true, notice: null });
-    try {
-      set({ notice: { text: await run(), error: false } });
-      reloadGrid();
-      return true;
-    } catch (error) {
-      set({ notice: { text: messageOf(error), error: true } });
-      return false;
-    } finally {
-      set({ busy: false });
-    }
-  }
+  const change = (run: () => Promise<string>) =>
+    runMappingChange(set, () => useOrganizationGrid.getState().reload(), run);
 
   return {
     selected: new Set(),
@@ -124,7 +112,7 @@ export const useOrganizationActions = create<OrganizationActions>((set, get) => 
             error: false,
           },
         });
-        reloadGrid();
+        useOrganizationGrid.getState().reload();
       } catch (error) {
         set({ notice: { text: messageOf(error), error: true } });
       } finally {

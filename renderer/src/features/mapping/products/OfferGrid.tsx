@@ -1,7 +1,7 @@
-import { Button, Group, Text } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { type GridColumn, VirtualGrid } from '@renderer/app/grid/VirtualGrid';
 import type { OfferPageQuery, OfferRow } from '@shared/contract';
-import { MappingStatusBadge, percent } from '../MappingStatusBadge';
+import { SuggestionCell } from '../SuggestionCell';
 import { useOfferActions, useOfferGrid } from './offerStores';
 
 type SortColumn = NonNullable<OfferPageQuery['sort']>['column'];
@@ -37,32 +37,15 @@ function columns(canEdit: boolean): Array<GridColumn<OfferRow, SortColumn>> {
       cell: (row) => {
         const best = row.suggestions[0];
         return (
-          <Group gap="xs" wrap="nowrap">
-            <MappingStatusBadge status={row.status} />
-            {best ? (
-              <>
-                <Text size="xs" truncate title={best.reason}>
-                  {best.product.identifier} ({percent(best.confidence)}): {best.reason}
-                </Text>
-                {canEdit && (
-                  <Button
-                    size="compact-xs"
-                    variant="light"
-                    aria-label={`Accept ${best.product.identifier} for ${row.offerName}`}
-                    onClick={() => void acceptSuggestions(0, [row.offerId])}
-                  >
-                    Accept
-                  </Button>
-                )}
-              </>
-            ) : (
-              row.statusDetail && (
-                <Text size="xs" c="red" truncate>
-                  {row.statusDetail}
-                </Text>
-              )
-            )}
-          </Group>
+          <SuggestionCell
+            status={row.status}
+            statusDetail={row.statusDetail}
+            best={best && { ...best, name: best.product.identifier }}
+            acceptLabel={
+              canEdit && best ? `Accept ${best.product.identifier} for ${row.offerName}` : null
+            }
+            onAccept={() => void acceptSuggestions(0, [row.offerId])}
+          />
         );
       },
     },

@@ -1,14 +1,14 @@
-import { Alert, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Group, Select, Stack, Text } from '@mantine/core';
 import {
-  type MappingStatus,
   MappingStatus as MappingStatusSchema,
   type ProductWindow,
   productWindows,
 } from '@shared/contract';
-import { PackageSearch, Search } from 'lucide-react';
+import { PackageSearch } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { AcceptAllControl } from '../AcceptAllControl';
 import { JobControls } from '../JobControls';
+import { MappingFilters } from '../MappingFilters';
 import { CatalogPicker } from './CatalogPicker';
 import { OfferGrid } from './OfferGrid';
 import { useOfferActions, useOfferGrid } from './offerStores';
@@ -23,18 +23,10 @@ export function ProductsTab({ canEdit }: { canEdit: boolean }) {
   const reload = useOfferGrid((state) => state.reload);
   const actions = useOfferActions();
   const [months, setMonths] = useState<ProductWindow>(query.months);
-  const [search, setSearch] = useState(query.search);
 
   useEffect(() => {
     reload();
   }, [reload]);
-
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      if (search !== useOfferGrid.getState().query.search) setQuery({ search });
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [search, setQuery]);
 
   const counts = meta?.counts;
   return (
@@ -75,32 +67,17 @@ export function ProductsTab({ canEdit }: { canEdit: boolean }) {
       )}
       <Group align="flex-end" justify="space-between">
         <Group align="flex-end">
-          <TextInput
-            aria-label="Search offers"
+          <MappingFilters
+            searchLabel="Search offers"
             placeholder="Search offer, SKU, vendor or Product…"
-            leftSection={<Search size={16} aria-hidden />}
-            value={search}
-            onChange={(event) => setSearch(event.currentTarget.value)}
-            w={300}
+            search={query.search}
+            status={query.status}
+            statuses={MappingStatusSchema.options.filter((status) => status !== 'Excluded')}
+            counts={counts}
+            total={`${total} ${total === 1 ? 'offer' : 'offers'}`}
+            noun={meta ? `invoiced since ${meta.since}` : ''}
+            onChange={setQuery}
           />
-          <Select
-            aria-label="Filter by mapping status"
-            placeholder="All statuses"
-            clearable
-            data={MappingStatusSchema.options
-              .filter((status) => status !== 'Excluded')
-              .map((status) => ({
-                value: status,
-                label: counts ? `${status} (${counts[status]})` : status,
-              }))}
-            value={query.status}
-            onChange={(value) => setQuery({ status: (value as MappingStatus | null) ?? null })}
-            w={220}
-          />
-          <Text size="sm" c="dimmed" aria-live="polite">
-            {total} {total === 1 ? 'offer' : 'offers'}
-            {meta ? ` invoiced since ${meta.since}` : ''}
-          </Text>
         </Group>
         <AcceptAllControl
           disabled={!canEdit || actions.busy || (counts?.Suggested ?? 0) === 0}

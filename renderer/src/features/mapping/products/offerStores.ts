@@ -15,6 +15,7 @@ import type {
   ProductWindow,
 } from '@shared/contract';
 import { create } from 'zustand';
+import { type Notice, runMappingChange } from '../mappingChange';
 import { messageOf } from '../messageOf';
 
 type Query = Required<Pick<OfferPageQuery, 'sort' | 'months'>> & {
@@ -54,7 +55,7 @@ interface OfferActions {
   search: string;
   results: CatalogChoice[];
   busy: boolean;
-  notice: { text: string; error: boolean } | null;
+  notice: Notice;
   loadProducts(months: ProductWindow): Promise<void>;
   cancelLoad(): Promise<void>;
   edit(row: OfferRow | null): void;
@@ -66,19 +67,8 @@ interface OfferActions {
 /** What the user does on the Products tab: load, map, accept suggestions. */
 export const useOfferActions = create<OfferActions>((set, get) => {
   let asked = 0;
-  async function change(run: () => Promise<string>): Promise<boolean> {
-    set({ busy: true, notice: null });
-    try {
-      set({ notice: { text: await run(), error: false } });
-      useOfferGrid.getState().reload();
-      return true;
-    } catch (error) {
-      set({ notice: { text: messageOf(error), error: true } });
-      return false;
-    } finally {
-      set({ busy: false });
-    }
-  }
+  const change = (run: () => Promise<string>) =>
+    runMappingChange(set, () => useOfferGrid.getState().reload(), run);
 
   return {
     load: null,

@@ -2,31 +2,13 @@
  * Test data: Organizations and Companies, Offers and Products, with the near duplicates people
  * type (other case, legal form, umlauts spelled out, "&" for "and", shared words), from a seed.
  */
-import type { OfferToSuggestFor, ProductCandidate } from './offerSuggestions';
-import type { CompanyCandidate, OrganizationToSuggestFor } from './organizationSuggestions';
-
-interface SeededPick {
-  next(): number;
-  pick<T>(items: readonly T[]): T;
-  chance(probability: number): boolean;
-}
-
-/** mulberry32. */
-function seededPick(seed: number): SeededPick {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T,
-    chance: (probability) => next() < probability,
-  };
-}
+import type {
+  CompanyCandidate,
+  OfferToSuggestFor,
+  OrganizationToSuggestFor,
+  ProductCandidate,
+} from '../../electron/core/mapping/suggestions';
+import { type SeededRandom, seededRandom } from '../../electron/sandbox/seededRandom';
 
 const brands = ['Contoso', 'Fabrikam', 'Müller', 'Nordic', 'Ørsted', 'Zürich', 'Smith & Jones'];
 const places = ['North', 'Bristol', 'Malmö', ''];
@@ -34,7 +16,7 @@ const trades = ['Dental', 'Logistics', 'Holdings', 'Group', 'Bakery', 'Partners'
 const legalForms = ['Ltd', 'Ltd.', 'Limited', 'GmbH', 'AB (publ)', 'Inc.', 'LLC', 'A/S', ''];
 
 /** A company name as one person typed it: one to five words, some in most names. */
-function companyName(random: SeededPick): string {
+function companyName(random: SeededRandom): string {
   const name = [
     random.pick(brands),
     random.chance(0.3) ? random.pick(places) : '',
@@ -47,7 +29,7 @@ function companyName(random: SeededPick): string {
   return retyped(name, random);
 }
 
-function retyped(name: string, random: SeededPick): string {
+function retyped(name: string, random: SeededRandom): string {
   let typed = name;
   if (random.chance(0.2)) typed = typed.toUpperCase();
   if (random.chance(0.2)) typed = typed.replace(/ü/gi, 'ue').replace(/ø/gi, 'oe');
@@ -60,7 +42,7 @@ function retyped(name: string, random: SeededPick): string {
 const condensed = (name: string) => name.replace(/[^A-Za-z0-9]/g, '').slice(0, 30);
 
 export function organizations(seed: number, count: number): OrganizationToSuggestFor[] {
-  const random = seededPick(seed);
+  const random = seededRandom(seed);
   return Array.from({ length: count }, (_, index) => ({
     id: `ORG-${100_000 + index}`,
     name: companyName(random),
@@ -68,7 +50,7 @@ export function organizations(seed: number, count: number): OrganizationToSugges
 }
 
 export function companies(seed: number, count: number): CompanyCandidate[] {
-  const random = seededPick(seed);
+  const random = seededRandom(seed);
   let id = 0;
   return Array.from({ length: count }, () => {
     id += 1 + Math.floor(random.next() * 3);
@@ -94,7 +76,7 @@ const terms = ['(Monthly)', '(Annual)', 'Monthly', '- Annual', ''];
 const skus = ['CFQ7TTC0LH18', 'CFQ7TTC0LDPB', 'CFQ7TTC0LF8R', 'GWS-STARTER', 'BACKUP'];
 
 export function offers(seed: number, count: number): OfferToSuggestFor[] {
-  const random = seededPick(seed);
+  const random = seededRandom(seed);
   return Array.from({ length: count }, () => ({
     id: `${random.pick(skus)}:000${Math.floor(random.next() * 3)}:${random.pick(['P1M', 'P1Y'])}`,
     name: `${random.pick(products)} ${random.pick(terms)}`.trim(),
@@ -103,7 +85,7 @@ export function offers(seed: number, count: number): OfferToSuggestFor[] {
 }
 
 export function catalogProducts(seed: number, count: number): ProductCandidate[] {
-  const random = seededPick(seed);
+  const random = seededRandom(seed);
   let id = 0;
   return Array.from({ length: count }, () => {
     id += 1 + Math.floor(random.next() * 3);
