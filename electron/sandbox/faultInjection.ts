@@ -11,6 +11,11 @@ import { seededRandom } from './seededRandom';
 export interface FaultPlan<Status extends number> {
   /** Delay before the request is handled: fixed, or uniform in [min, max]. */
   latencyMs?: number | { min: number; max: number };
+  /**
+   * Extra delay for writes only (POST, PUT, PATCH, DELETE), added to `latencyMs`: the body is
+   * read first and the write is still handled (committed) when the client has given up.
+   */
+  writeLatencyMs?: number | { min: number; max: number };
   /** Probability per request of answering with that status instead of handling it. */
   errorRates?: Partial<Record<Status, number>>;
   /** How a random 429 carries Retry-After: delta seconds (default), an HTTP date, or not at all. */
@@ -31,7 +36,10 @@ export type ScriptedFault<Status extends number> =
   | { status: Status; retryAfter?: string }
   | { reset: true }
   | { commitThenDrop: true }
+  /** The request is handled (a write stored) at once; the answer waits this long. */
+  | { commitThenDelayMs: number }
   | { redirectToHttp: true; status?: 301 | 302 | 307 | 308 }
+  /** The request waits this long, then is handled, even if the client has given up by then. */
   | { latencyMs: number };
 
 export interface FaultRule<Fault> {
@@ -49,6 +57,7 @@ export type FaultDecision<Status extends number> =
   | { kind: 'reset'; latencyMs: number }
   | { kind: 'error'; status: Status; retryAfter?: string; latencyMs: number }
   | { kind: 'commitThenDrop'; latencyMs: number }
+  | { kind: 'commitThenDelay'; delayMs: number; latencyMs: number }
   | { kind: 'redirect'; status: 301 | 302 | 307 | 308; latencyMs: number };
 
 export type InjectedError<Status extends number> = Extract<
@@ -124,11 +133,17 @@ export function createFaultInjector<Status extends number>(
     }
   }
 
-  function randomLatency(): number {
-    const latency = plan.latencyMs;
+  function drawLatency(latency: FaultPlan<Status>['latencyMs']): number {
     if (latency === undefined) return 0;
     if (typeof latency === 'number') return Math.max(0, latency);
     return Math.max(0, latency.min + random.next() * (latency.max - latency.min));
+  }
+
+  function randomLatency(method: string): number {
+    const latency = drawLatency(plan.latencyMs);
+    return writeMethods.has(method.toUpperCase())
+      ? latency + drawLatency(plan.writeLatencyMs)
+      : latency;
   }
 
   function error(
@@ -144,6 +159,12 @@ export function createFaultInjector<Status extends number>(
   function scriptedDecision(fault: ScriptedFault<Status>): FaultDecision<Status> {
     if ('reset' in fault) return { kind: 'reset', latencyMs: 0 };
     if ('commitThenDrop' in fault) return { kind: 'commitThenDrop', latencyMs: 0 };
+    if ('commitThenDelayMs' in fault)
+      return {
+        kind: 'commitThenDelay',
+        delayMs: Math.max(0, fault.commitThenDelayMs),
+        latencyMs: 0,
+      };
     if ('redirectToHttp' in fault)
       return { kind: 'redirect', status: fault.status ?? 301, latencyMs: 0 };
     if ('latencyMs' in fault) return { kind: 'none', latencyMs: Math.max(0, fault.latencyMs) };
@@ -171,7 +192,7 @@ export function createFaultInjector<Status extends number>(
         if (rule.remaining <= 0) rules.splice(rules.indexOf(rule), 1);
         return scriptedDecision(rule.fault);
       }
-      const latencyMs = randomLatency();
+      const latencyMs = randomLatency(method);
       if (plan.resetRate && random.next() < plan.resetRate) return { kind: 'reset', latencyMs };
       if (plan.errorRates) {
         const roll = random.next();

@@ -32,6 +32,8 @@ export interface SimulatorRequest<Recorded extends RecordedRequest> {
   /** Upper case. */
   method: string;
   record: Recorded;
+  /** The whole body, read before any delay; empty when there was none. */
+  body: Buffer | 'too-large';
 }
 
 export interface SimulatorServerOptions<Status extends number, Recorded extends RecordedRequest> {
@@ -41,6 +43,13 @@ export interface SimulatorServerOptions<Status extends number, Recorded extends 
   port?: number;
   cacheControl: string;
   faults: Pick<FaultInjector<Status>, 'decide'>;
+  /**
+   * Answers a request before the faults and the handler when it returns a response (e.g. a rate
+   * limit in front of the service). Not called for `/sandbox`.
+   */
+  gate?(method: string, url: URL): SimResponse | undefined;
+  /** Bodies larger than this reach the handler as `'too-large'`; default 16 MiB. */
+  maxBodyBytes?: number;
   /** The record kept of a request: `base`, plus what the simulator keeps besides. */
   record(base: RecordedRequest, req: IncomingMessage): Recorded;
   sandboxPage: { html(baseUrl: string): string; methodNotAllowed: SimResponse };
@@ -112,9 +121,16 @@ export async function startSimulatorServer<Status extends number, Recorded exten
   const closing = new AbortController();
   let baseUrl = 'http://127.0.0.1';
 
-  function send(res: ServerResponse, record: Recorded, response: SimResponse): void {
-    record.status = response.status;
-    if (res.destroyed || res.writableEnded) return;
+  function send(
+    req: IncomingMessage,
+    res: ServerResponse,
+    record: Recorded,
+    response: SimResponse,
+  ): void {
+    // A client that gave up (timed out) gets nothing: recorded as dropped.
+    const gone = res.destroyed || res.writableEnded || req.socket.destroyed;
+    record.status = gone ? 0 : response.status;
+    if (gone) return;
     res.writeHead(response.status, { 'Cache-Control': options.cacheControl, ...response.headers });
     res.end(response.body);
   }
@@ -129,8 +145,9 @@ export async function startSimulatorServer<Status extends number, Recorded exten
     requests.push(record);
 
     if (url.pathname === '/sandbox' || url.pathname === '/sandbox/') {
-      if (method !== 'GET') return send(res, record, options.sandboxPage.methodNotAllowed);
+      if (method !== 'GET') return send(req, res, record, options.sandboxPage.methodNotAllowed);
       return send(
+        req,
         res,
         record,
         textResponse(200, options.sandboxPage.html(baseUrl), 'text/html; charset=utf-8', {
@@ -140,7 +157,17 @@ export async function startSimulatorServer<Status extends number, Recorded exten
       );
     }
 
+    const refusal = options.gate?.(method, url);
+    if (refusal) return send(req, res, record, refusal);
+
     const decision = options.faults.decide(method, url.pathname, url.search);
+    let body: Buffer | 'too-large';
+    try {
+      body = await readBody(req, options.maxBodyBytes ?? 16 * 1024 * 1024);
+    } catch {
+      record.status = 0; // the client went away while sending
+      return;
+    }
     await sleep(decision.latencyMs, closing.signal);
     if (closing.signal.aborted) return;
     switch (decision.kind) {
@@ -148,9 +175,10 @@ export async function startSimulatorServer<Status extends number, Recorded exten
         req.socket.destroy();
         return;
       case 'error':
-        return send(res, record, options.injectedError(decision));
+        return send(req, res, record, options.injectedError(decision));
       case 'redirect':
         return send(
+          req,
           res,
           record,
           emptyResponse(decision.status, {
@@ -160,12 +188,16 @@ export async function startSimulatorServer<Status extends number, Recorded exten
       default:
         break;
     }
-    const response = await options.handle({ req, url, method, record });
+    const response = await options.handle({ req, url, method, record, body });
     if (decision.kind === 'commitThenDrop') {
       req.socket.destroy();
       return;
     }
-    send(res, record, response);
+    if (decision.kind === 'commitThenDelay') {
+      await sleep(decision.delayMs, closing.signal);
+      if (closing.signal.aborted) return;
+    }
+    send(req, res, record, response);
   }
 
   const server = createServer((req, res) => {

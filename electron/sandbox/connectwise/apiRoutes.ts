@@ -7,6 +7,7 @@ import { emptyResponse, isSimResponse, jsonResponse, type SimResponse } from '..
 import { errorResponse, invalidObject, notFound } from './apiResponses';
 import { bundleResponse } from './bundleRequests';
 import type { Addition, Agreement, Company, SimulatorData } from './connectwiseRecords';
+import type { Invoicing } from './invoicing';
 import { applyJsonPatch } from './jsonPatch';
 import {
   countResponse,
@@ -15,7 +16,9 @@ import {
   projectFields,
   queryParameters,
 } from './listQuery';
+import type { RecordIndex } from './recordIndex';
 import {
+  type AdditionWriteContext,
   isInputObject,
   validateAddition,
   validateAgreement,
@@ -30,7 +33,9 @@ import {
   catalogItemFields,
   companyFields,
   contactFields,
+  currencyFields,
   type ResourceFields,
+  userDefinedFieldFields,
 } from './resourceFields';
 import {
   type DeniedPermissions,
@@ -59,6 +64,9 @@ export interface ApiContext {
   /** Absolute URL of `/{codebase}apis/3.0`, for Link headers. */
   apiBaseUrl: () => string;
   nextId: (collection: keyof SimulatorData) => number;
+  /** Agreements and additions by id, and each agreement's additions. */
+  index: RecordIndex;
+  invoicing: Invoicing;
 }
 
 type Handler = (context: ApiContext, call: ApiCall, ids: number[]) => SimResponse;
@@ -122,16 +130,13 @@ function projected(record: unknown, call: ApiCall): SimResponse {
 }
 
 function agreementOr404(context: ApiContext, id: number): Agreement | SimResponse {
-  return (
-    context.data.agreements.find((agreement) => agreement.id === id) ??
-    notFound(`Agreement with id ${id} was not found.`)
-  );
+  return context.index.agreement(id) ?? notFound(`Agreement with id ${id} was not found.`);
 }
 
 function additionsOf(context: ApiContext, ids: number[]): readonly Addition[] | SimResponse {
   const agreement = agreementOr404(context, ids[0] as number);
   if (isSimResponse(agreement)) return agreement;
-  return context.data.additions.filter((addition) => addition.agreementId === agreement.id);
+  return context.index.additionsOf(agreement.id);
 }
 
 function jsonBody(
@@ -178,9 +183,15 @@ const agreementWritable = [
   'startDate',
   'endDate',
   'noEndingDateFlag',
+  'billStartDate',
   'billingCycle',
   'agreementStatus',
   'cancelledFlag',
+  'dateCancelled',
+  'currency',
+  'prorateFlag',
+  'invoiceProratedAdditionsFlag',
+  'internalNotes',
   'customerPO',
   'customFields',
 ];
@@ -288,7 +299,7 @@ const createAgreement: Handler = (context, call) => {
   if (!body.ok) return body.response;
   const result = validateAgreement(body.value, writeContext(context, 'agreements'));
   if (!result.ok) return invalidObject('agreement', result.errors);
-  context.data.agreements.push(result.value);
+  context.index.addAgreement(result.value);
   return jsonResponse(201, result.value);
 };
 
@@ -301,12 +312,12 @@ const patchAgreement: Handler = (context, call, ids) => {
   if (!patched.ok) return invalidObject('agreement', patched.errors);
   const result = validateAgreement(patched.value, writeContext(context, 'agreements'), existing);
   if (!result.ok) return invalidObject('agreement', result.errors);
-  replaceRecord(context.data.agreements, result.value);
-  for (const addition of context.data.additions) {
-    if (addition.agreementId === result.value.id)
-      addition.agreementStatus = result.value.agreementStatus;
+  // Saved in place, so the record a test holds and the index stay the stored one.
+  Object.assign(existing, result.value);
+  for (const addition of context.index.additionsOf(existing.id)) {
+    addition.agreementStatus = existing.agreementStatus;
   }
-  return jsonResponse(200, result.value);
+  return jsonResponse(200, existing);
 };
 
 function additionOr404(
@@ -315,12 +326,20 @@ function additionOr404(
 ): { agreement: Agreement; addition: Addition } | SimResponse {
   const agreement = agreementOr404(context, ids[0] as number);
   if (isSimResponse(agreement)) return agreement;
-  const addition = context.data.additions.find(
-    (candidate) => candidate.id === ids[1] && candidate.agreementId === agreement.id,
-  );
-  if (!addition)
+  const addition = context.index.addition(ids[1] as number);
+  if (addition?.agreementId !== agreement.id)
     return notFound(`Addition with id ${ids[1]} was not found on agreement ${agreement.id}.`);
-  return { agreement, addition };
+  return { agreement, addition: addition as Addition };
+}
+
+function additionContext(context: ApiContext, agreement: Agreement): AdditionWriteContext {
+  const invoicedThrough = context.invoicing.invoicedThrough(agreement.id);
+  return {
+    ...writeContext(context, 'additions'),
+    agreement,
+    siblings: context.index.additionsOf(agreement.id).length,
+    ...(invoicedThrough === undefined ? {} : { invoicedThrough }),
+  };
 }
 
 const createAddition: Handler = (context, call, ids) => {
@@ -328,9 +347,9 @@ const createAddition: Handler = (context, call, ids) => {
   if (isSimResponse(agreement)) return agreement;
   const body = objectBody(call);
   if (!body.ok) return body.response;
-  const result = validateAddition(body.value, { ...writeContext(context, 'additions'), agreement });
+  const result = validateAddition(body.value, additionContext(context, agreement));
   if (!result.ok) return invalidObject('addition', result.errors);
-  context.data.additions.push(result.value);
+  context.index.addAddition(result.value);
   return jsonResponse(201, result.value);
 };
 
@@ -341,12 +360,12 @@ const putAddition: Handler = (context, call, ids) => {
   if (!body.ok) return body.response;
   const result = validateAddition(
     body.value,
-    { ...writeContext(context, 'additions'), agreement: found.agreement },
+    additionContext(context, found.agreement),
     found.addition,
   );
   if (!result.ok) return invalidObject('addition', result.errors);
-  replaceRecord(context.data.additions, result.value);
-  return jsonResponse(200, result.value);
+  Object.assign(found.addition, result.value);
+  return jsonResponse(200, found.addition);
 };
 
 const patchAddition: Handler = (context, call, ids) => {
@@ -358,19 +377,29 @@ const patchAddition: Handler = (context, call, ids) => {
   if (!patched.ok) return invalidObject('addition', patched.errors);
   const result = validateAddition(
     patched.value,
-    { ...writeContext(context, 'additions'), agreement: found.agreement },
+    additionContext(context, found.agreement),
     found.addition,
   );
   if (!result.ok) return invalidObject('addition', result.errors);
-  replaceRecord(context.data.additions, result.value);
-  return jsonResponse(200, result.value);
+  Object.assign(found.addition, result.value);
+  return jsonResponse(200, found.addition);
 };
 
+/** An addition that has been invoiced (`sim.invoice`) stays: 400 naming its id. */
 const deleteAddition: Handler = (context, _call, ids) => {
   const found = additionOr404(context, ids);
   if (isSimResponse(found)) return found;
-  const index = context.data.additions.indexOf(found.addition);
-  context.data.additions.splice(index, 1);
+  if (context.invoicing.isInvoiced(found.addition.id)) {
+    return invalidObject('addition', [
+      {
+        code: 'InvalidField',
+        message: `Addition ${found.addition.id} has been invoiced and cannot be deleted; cancel it with a cancelledDate instead.`,
+        resource: 'addition',
+        field: 'id',
+      },
+    ]);
+  }
+  context.index.removeAddition(found.addition);
   return emptyResponse(204);
 };
 
@@ -457,7 +486,11 @@ const routes: Route[] = [
     agreementsInquire,
     countOf(all('agreements'), agreementFields),
   ),
-  route('GET', '/finance/agreements/:id', agreementsInquire, oneOf(all('agreements'), 'Agreement')),
+  route('GET', '/finance/agreements/:id', agreementsInquire, (context, call, ids) => {
+    const agreement = agreementOr404(context, ids[0] as number);
+    if (isSimResponse(agreement)) return agreement;
+    return projected(agreement, call);
+  }),
   route(
     'PATCH',
     '/finance/agreements/:id',
@@ -530,6 +563,32 @@ const routes: Route[] = [
     '/finance/billingCycles/:id',
     tableSetupInquire,
     oneOf(all('billingCycles'), 'Billing cycle'),
+  ),
+  route('GET', '/finance/currencies', tableSetupInquire, listOf(all('currencies'), currencyFields)),
+  route(
+    'GET',
+    '/finance/currencies/count',
+    tableSetupInquire,
+    countOf(all('currencies'), currencyFields),
+  ),
+  route('GET', '/finance/currencies/:id', tableSetupInquire, oneOf(all('currencies'), 'Currency')),
+  route(
+    'GET',
+    '/system/userDefinedFields',
+    tableSetupInquire,
+    listOf(all('userDefinedFields'), userDefinedFieldFields),
+  ),
+  route(
+    'GET',
+    '/system/userDefinedFields/count',
+    tableSetupInquire,
+    countOf(all('userDefinedFields'), userDefinedFieldFields),
+  ),
+  route(
+    'GET',
+    '/system/userDefinedFields/:id',
+    tableSetupInquire,
+    oneOf(all('userDefinedFields'), 'Custom field'),
   ),
 ];
 

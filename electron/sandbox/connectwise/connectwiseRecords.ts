@@ -81,7 +81,11 @@ export interface AgreementType {
   inactiveFlag: boolean;
   prePaymentFlag: boolean;
   invoicingCycle: 'CalendarYear' | 'ContractYear';
+  /** The billing cycle a new Agreement of this type gets when it names none. */
   billingCycle: NamedReference;
+  /** "Prorate Agreement": the default of a new Agreement of this type. */
+  prorateFlag: boolean;
+  invoiceProratedAdditionsFlag: boolean;
   _info: RecordInfo;
 }
 
@@ -126,11 +130,22 @@ export interface CatalogItem {
 export const agreementStatuses = ['Active', 'Cancelled', 'Expired', 'Inactive'] as const;
 export type AgreementStatus = (typeof agreementStatuses)[number];
 
+/** How an Agreement refers to its currency. */
 export interface Currency {
   id: number;
   symbol: string;
   currencyCode: string;
   name: string;
+}
+
+/** A currency of `GET /finance/currencies`. */
+export interface CurrencyRecord extends Currency {
+  currencyIdentifier: string;
+  decimalSeparator: string;
+  thousandsSeparator: string;
+  numberOfDecimals: number;
+  displaySymbolFlag: boolean;
+  _info: RecordInfo;
 }
 
 export interface Agreement {
@@ -142,10 +157,17 @@ export interface Agreement {
   startDate: string;
   endDate: string | null;
   noEndingDateFlag: boolean;
+  /** When billing starts; an Addition may not take effect before it. Null reads as startDate. */
+  billStartDate: string | null;
   billingCycle: NamedReference;
   agreementStatus: AgreementStatus;
   cancelledFlag: boolean;
+  dateCancelled: string | null;
   currency: Currency;
+  /** "Prorate Agreement": Additions starting or ending mid-period are prorated. */
+  prorateFlag: boolean;
+  invoiceProratedAdditionsFlag: boolean;
+  internalNotes: string | null;
   customerPO: string | null;
   customFields: CustomField[];
   _info: RecordInfo & { additions_href: string };
@@ -188,12 +210,38 @@ export interface Addition {
   _info: RecordInfo;
 }
 
+/** Where a custom field shows; the simulator's own names (the real screen ids are not documented). */
+export const customFieldScreens = ['Company', 'Agreement', 'AgreementAddition'] as const;
+export type CustomFieldScreen = (typeof customFieldScreens)[number];
+
+/** A custom field definition of `GET /system/userDefinedFields`. */
+export interface UserDefinedField {
+  id: number;
+  podId: number;
+  /** ≤ 25 characters. */
+  caption: string;
+  sequenceNumber: number;
+  screenId: CustomFieldScreen;
+  helpText: string | null;
+  fieldTypeIdentifier: 'Text' | 'Number' | 'Date' | 'Checkbox';
+  numberDecimals: number;
+  entryTypeIdentifier: 'EntryField' | 'List' | 'Option';
+  requiredFlag: boolean;
+  displayOnScreenFlag: boolean;
+  readOnlyFlag: boolean;
+  listViewFlag: boolean;
+  dateCreated: string;
+  _info: RecordInfo;
+}
+
 /** Everything the simulator stores: live state, mutated by the API and read by tests. */
 export interface SimulatorData {
   companies: Company[];
   contacts: Contact[];
   agreementTypes: AgreementType[];
   billingCycles: BillingCycle[];
+  currencies: CurrencyRecord[];
+  userDefinedFields: UserDefinedField[];
   catalog: CatalogItem[];
   agreements: Agreement[];
   additions: Addition[];

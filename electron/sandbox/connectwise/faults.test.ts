@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectRetryAfterForms, expectSeededFaults, jsonOf } from '../simulatorTesting';
 import { type Addition, type ConnectWiseSimulator, startConnectWiseSimulator } from './index';
-import { callApi } from './simulatorRequests';
+import { apiHeaders, callApi } from './simulatorRequests';
 
 let sim: ConnectWiseSimulator;
 
@@ -162,5 +162,127 @@ describe('random faults', () => {
     const started = Date.now();
     await callApi(sim, '/system/info');
     expect(Date.now() - started).toBeGreaterThanOrEqual(55);
+  });
+});
+
+describe('slow writes', () => {
+  const agreementPath = () => `/finance/agreements/${firstAgreementId()}/additions`;
+
+  async function committed(marker: string, withinMs = 3000): Promise<Addition[]> {
+    const until = Date.now() + withinMs;
+    for (;;) {
+      const stored = sim.data.additions.filter(
+        (addition) => addition.invoiceDescription === marker,
+      );
+      if (stored.length > 0 || Date.now() > until) return stored;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  it('delays writes only with writeLatencyMs', async () => {
+    sim.faults.set({ writeLatencyMs: 150 });
+    let started = Date.now();
+    expect((await callApi(sim, agreementPath())).status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(120);
+    started = Date.now();
+    const write = await callApi(sim, agreementPath(), {
+      method: 'POST',
+      json: additionBody('marker-slow-write'),
+    });
+    expect(write.status).toBe(201);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+  });
+
+  it('commits a POST the client gave up on, after the delay, and records it as dropped', async () => {
+    sim.faults.set({ writeLatencyMs: 300 });
+    const before = sim.requests.length;
+    await expect(
+      fetch(`${sim.apiBaseUrl}${agreementPath()}`, {
+        method: 'POST',
+        headers: { ...apiHeaders(sim), 'Content-Type': 'application/json' },
+        body: JSON.stringify(additionBody('marker-timed-out')),
+        signal: AbortSignal.timeout(80),
+      }),
+    ).rejects.toThrow();
+    // Not there yet when the client looks at once: it lands later, exactly once.
+    const lookup = await callApi(sim, agreementPath(), {
+      query: { conditions: 'invoiceDescription = "marker-timed-out"' },
+    });
+    expect(await jsonOf<Addition[]>(lookup)).toEqual([]);
+    expect(await committed('marker-timed-out')).toHaveLength(1);
+    const post = sim.requests.slice(before).find((request) => request.method === 'POST');
+    expect(post?.status).toBe(0);
+  });
+
+  it('does the same with a scripted latency on POST only', async () => {
+    sim.faults.script({ method: 'POST', path: /\/additions$/, fault: { latencyMs: 250 } });
+    await expect(
+      fetch(`${sim.apiBaseUrl}${agreementPath()}`, {
+        method: 'POST',
+        headers: { ...apiHeaders(sim), 'Content-Type': 'application/json' },
+        body: JSON.stringify(additionBody('marker-scripted-slow')),
+        signal: AbortSignal.timeout(60),
+      }),
+    ).rejects.toThrow();
+    expect(await committed('marker-scripted-slow')).toHaveLength(1);
+  });
+
+  it('stores at once and answers late with commitThenDelayMs', async () => {
+    sim.faults.script({ method: 'POST', path: agreementPath(), fault: { commitThenDelayMs: 400 } });
+    await expect(
+      fetch(`${sim.apiBaseUrl}${agreementPath()}`, {
+        method: 'POST',
+        headers: { ...apiHeaders(sim), 'Content-Type': 'application/json' },
+        body: JSON.stringify(additionBody('marker-commit-delay')),
+        signal: AbortSignal.timeout(100),
+      }),
+    ).rejects.toThrow();
+    const lookup = await callApi(sim, agreementPath(), {
+      query: { conditions: 'invoiceDescription = "marker-commit-delay"', fields: 'id' },
+    });
+    expect(await jsonOf<Addition[]>(lookup)).toHaveLength(1);
+    const patient = await (async () => {
+      sim.faults.script({
+        method: 'POST',
+        path: agreementPath(),
+        fault: { commitThenDelayMs: 120 },
+      });
+      const started = Date.now();
+      const response = await callApi(sim, agreementPath(), {
+        method: 'POST',
+        json: additionBody('marker-commit-delay-2'),
+      });
+      return { status: response.status, ms: Date.now() - started };
+    })();
+    expect(patient.status).toBe(201);
+    expect(patient.ms).toBeGreaterThanOrEqual(110);
+  });
+
+  it('commits then drops a new agreement too', async () => {
+    const company = sim.data.companies.find((c) => c.status.name === 'Active' && c.defaultContact);
+    sim.faults.script({
+      method: 'POST',
+      path: '/finance/agreements',
+      fault: { commitThenDrop: true },
+    });
+    await expect(
+      callApi(sim, '/finance/agreements', {
+        method: 'POST',
+        json: {
+          name: 'Dropped agreement',
+          type: { id: 2 },
+          company: { id: company?.id },
+          contact: { id: company?.defaultContact?.id },
+          internalNotes: 'PLT:C:dropped-1',
+        },
+      }),
+    ).rejects.toThrow();
+    const lookup = await callApi(sim, '/finance/agreements', {
+      query: {
+        conditions: `company/id = ${company?.id} and internalNotes like "PLT:C:dropped-1%"`,
+        fields: 'id',
+      },
+    });
+    expect(await jsonOf<Array<{ id: number }>>(lookup)).toHaveLength(1);
   });
 });

@@ -2,19 +2,25 @@
  * The ConnectWise Manage simulator: start one per test (or from the CLI, `npm run sandbox`) and
  * point the app's ConnectWise client at `siteUrl` with `credentials`.
  */
+export type { RateLimitOptions, RateLimitSettings } from '../rateLimit';
 export type {
   Addition,
   Agreement,
+  AgreementStatus,
   AgreementType,
   BillingCycle,
   CatalogItem,
   Company,
   Contact,
+  Currency,
+  CurrencyRecord,
   CustomField,
+  CustomFieldScreen,
   ProductClass,
   SimulatorData,
+  UserDefinedField,
 } from './connectwiseRecords';
-export { productClasses } from './connectwiseRecords';
+export { agreementStatuses, customFieldScreens, productClasses } from './connectwiseRecords';
 export type {
   FaultControls,
   FaultPlan,

@@ -14,9 +14,12 @@ import {
   billCustomerOptions,
   type CatalogItem,
   type Company,
+  type Currency,
   type CustomField,
+  type CustomFieldScreen,
   type NamedReference,
   type SimulatorData,
+  type UserDefinedField,
 } from './connectwiseRecords';
 import {
   apiMemberName,
@@ -24,6 +27,8 @@ import {
   companyStatuses,
   companyTypes,
   connectwiseDate,
+  currencyReference,
+  defaultCurrencyId,
   withDerivedAmounts,
 } from './seedData';
 
@@ -156,7 +161,12 @@ class FieldReader {
     return null;
   }
 
-  customFields(): CustomField[] | null {
+  /**
+   * `customFields: [{ id, value }, …]`. A field defined for the record's screen takes its
+   * caption, type and entry method from its definition, whatever the body says; another id keeps
+   * what the body says (the simulator does not refuse ids it has no definition for).
+   */
+  customFields(definitions: readonly UserDefinedField[]): CustomField[] | null {
     const value = this.input.customFields;
     if (value === undefined || value === null) return null;
     if (!Array.isArray(value)) {
@@ -187,6 +197,18 @@ class FieldReader {
         );
         return;
       }
+      const definition = definitions.find((candidate) => candidate.id === id);
+      if (definition) {
+        fields.push({
+          id,
+          caption: definition.caption,
+          type: definition.fieldTypeIdentifier,
+          entryMethod: definition.entryTypeIdentifier,
+          numberOfDecimals: definition.numberDecimals,
+          value: (raw ?? null) as string | number | boolean | null,
+        });
+        return;
+      }
       fields.push({
         id,
         caption: typeof item.caption === 'string' ? item.caption : `Custom Field ${id}`,
@@ -198,6 +220,10 @@ class FieldReader {
     });
     return fields;
   }
+}
+
+function definitionsFor(data: SimulatorData, screen: CustomFieldScreen): UserDefinedField[] {
+  return data.userDefinedFields.filter((definition) => definition.screenId === screen);
 }
 
 const isoDate =
@@ -367,7 +393,7 @@ export function validateCompany(
   const zip = read.string('zip', { maxLength: 12 });
   const phoneNumber = read.string('phoneNumber', { maxLength: 30 });
   const website = read.string('website', { maxLength: 255 });
-  const customFields = read.customFields();
+  const customFields = read.customFields(definitionsFor(data, 'Company'));
   if (read.errors.length > 0 || name === null || identifier === null)
     return { ok: false, errors: read.errors };
   const id = existing?.id ?? context.nextId();
@@ -398,6 +424,105 @@ export function validateCompany(
   };
 }
 
+/**
+ * `currency: { id }`. The id is what counts: a reference by `currencyCode` alone is refused
+ * (whether ConnectWise would resolve it is not known, and a currency it silently ignored would
+ * leave the Agreement in US Dollars). On a create, a `currencyCode` beside the id must agree.
+ */
+function currencyOf(
+  read: FieldReader,
+  data: SimulatorData,
+  checkCode: boolean,
+): Currency | null | undefined {
+  const value = read.raw('currency');
+  if (value === undefined || value === null) return undefined;
+  if (!isInputObject(value)) {
+    read.fail('InvalidField', 'currency', 'The field currency must be an object like { "id": 7 }.');
+    return null;
+  }
+  const rawId = value.id;
+  const id = typeof rawId === 'string' && /^\d+$/.test(rawId) ? Number(rawId) : rawId;
+  if (typeof id !== 'number' || !Number.isInteger(id)) {
+    read.fail(
+      'InvalidField',
+      'currency/id',
+      'The field currency needs an id; GET /finance/currencies lists them.',
+    );
+    return null;
+  }
+  const currency = data.currencies.find((candidate) => candidate.id === id);
+  if (!currency) {
+    read.fail('NotFound', 'currency/id', `Currency id ${id} was not found.`);
+    return null;
+  }
+  const code = value.currencyCode;
+  if (
+    checkCode &&
+    typeof code === 'string' &&
+    code.toLowerCase() !== currency.currencyCode.toLowerCase()
+  ) {
+    read.fail(
+      'InvalidField',
+      'currency/currencyCode',
+      `Currency id ${id} is ${currency.currencyCode}, not ${code}.`,
+    );
+    return null;
+  }
+  return currencyReference(currency);
+}
+
+/** What an Agreement that names no currency gets: the site's default, US Dollars. */
+function siteCurrency(data: SimulatorData): Currency {
+  const currency =
+    data.currencies.find((candidate) => candidate.id === defaultCurrencyId) ?? data.currencies[0];
+  return currency
+    ? currencyReference(currency)
+    : { id: defaultCurrencyId, symbol: '$', currencyCode: 'USD', name: 'US Dollars' };
+}
+
+function startOfDay(now: Date): string {
+  return connectwiseDate(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+/**
+ * `cancelledFlag` and `agreementStatus` Cancelled go together: whichever the write changed
+ * decides the other. Cancelling stamps `dateCancelled` (today unless given); reinstating clears it.
+ */
+function cancellation(
+  status: AgreementStatus | null,
+  flag: boolean | null,
+  dateCancelled: string | null,
+  existing: Agreement | undefined,
+  now: Date,
+): { agreementStatus: AgreementStatus; cancelledFlag: boolean; dateCancelled: string | null } {
+  const previousStatus = existing?.agreementStatus ?? 'Active';
+  const previousFlag = existing?.cancelledFlag ?? false;
+  let agreementStatus = status ?? previousStatus;
+  let cancelledFlag = flag ?? previousFlag;
+  if (cancelledFlag !== previousFlag) {
+    if (cancelledFlag) agreementStatus = 'Cancelled';
+    else if (agreementStatus === 'Cancelled') agreementStatus = 'Active';
+  } else if (agreementStatus !== previousStatus) {
+    cancelledFlag = agreementStatus === 'Cancelled';
+  } else if (cancelledFlag) {
+    agreementStatus = 'Cancelled';
+  }
+  if (agreementStatus === 'Cancelled') cancelledFlag = true;
+  return {
+    agreementStatus,
+    cancelledFlag,
+    dateCancelled: cancelledFlag
+      ? (dateCancelled ?? existing?.dateCancelled ?? startOfDay(now))
+      : null,
+  };
+}
+
+/**
+ * A new agreement (POST), or `existing` changed (a PATCHed copy). `name` (≤ 100), `type`,
+ * `company` and, on a create, `contact` are required. What the body leaves out comes from the
+ * Agreement Type (billing cycle, proration) or the site (US Dollars); `billStartDate` defaults
+ * to `startDate`, which defaults to today.
+ */
 export function validateAgreement(
   input: Input,
   context: WriteContext,
@@ -454,6 +579,7 @@ export function validateAgreement(
 
   const startDate = read.date('startDate');
   const endDate = read.date('endDate');
+  const billStartDate = read.date('billStartDate');
   const noEndingDateFlag = read.boolean('noEndingDateFlag');
   const billingCycleReference = read.reference('billingCycle', false);
   const billingCycle = billingCycleReference
@@ -468,8 +594,13 @@ export function validateAgreement(
   }
   const agreementStatus = read.choice<AgreementStatus>('agreementStatus', agreementStatuses, false);
   const cancelledFlag = read.boolean('cancelledFlag');
+  const dateCancelled = read.date('dateCancelled');
+  const currency = currencyOf(read, data, existing === undefined);
+  const prorateFlag = read.boolean('prorateFlag');
+  const invoiceProratedAdditionsFlag = read.boolean('invoiceProratedAdditionsFlag');
+  const internalNotes = read.string('internalNotes');
   const customerPO = read.string('customerPO', { maxLength: 50 });
-  const customFields = read.customFields();
+  const customFields = read.customFields(definitionsFor(data, 'Agreement'));
   if (startDate && endDate && endDate < startDate) {
     read.fail('InvalidField', 'endDate', 'The field endDate must be on or after startDate.');
   }
@@ -481,9 +612,7 @@ export function validateAgreement(
     : existing?.contact;
   if (!chosenContact) return { ok: false, errors: read.errors };
   const id = existing?.id ?? context.nextId();
-  const today = connectwiseDate(
-    Date.UTC(context.now.getUTCFullYear(), context.now.getUTCMonth(), context.now.getUTCDate()),
-  );
+  const start = startDate ?? existing?.startDate ?? startOfDay(context.now);
   return {
     ok: true,
     value: {
@@ -492,20 +621,21 @@ export function validateAgreement(
       type: { id: type.id, name: type.name },
       company: { id: company.id, identifier: company.identifier, name: company.name },
       contact: chosenContact,
-      startDate: startDate ?? existing?.startDate ?? today,
+      startDate: start,
       endDate,
       noEndingDateFlag: noEndingDateFlag ?? endDate === null,
+      billStartDate: billStartDate ?? (existing ? existing.billStartDate : start),
       billingCycle: billingCycle
         ? { id: billingCycle.id, name: billingCycle.name }
         : (existing?.billingCycle ?? { ...type.billingCycle }),
-      agreementStatus: agreementStatus ?? existing?.agreementStatus ?? 'Active',
-      cancelledFlag: cancelledFlag ?? existing?.cancelledFlag ?? false,
-      currency: existing?.currency ?? {
-        id: 7,
-        symbol: '$',
-        currencyCode: 'USD',
-        name: 'US Dollars',
-      },
+      ...cancellation(agreementStatus, cancelledFlag, dateCancelled, existing, context.now),
+      currency: currency ?? existing?.currency ?? siteCurrency(data),
+      prorateFlag: prorateFlag ?? existing?.prorateFlag ?? type.prorateFlag,
+      invoiceProratedAdditionsFlag:
+        invoiceProratedAdditionsFlag ??
+        existing?.invoiceProratedAdditionsFlag ??
+        type.invoiceProratedAdditionsFlag,
+      internalNotes,
       customerPO,
       customFields: customFields ?? [],
       _info: {
@@ -516,12 +646,43 @@ export function validateAgreement(
   };
 }
 
+/** What an addition write needs to know about where it goes. */
+export interface AdditionWriteContext extends WriteContext {
+  agreement: Agreement;
+  /** How many additions the agreement holds, for a new one's sequenceNumber. */
+  siblings: number;
+  /** The end of the agreement's last invoiced period, when it was ever invoiced. */
+  invoicedThrough?: string;
+}
+
+/** Agreements that take no new additions. */
+const closedStatuses: readonly AgreementStatus[] = ['Cancelled', 'Expired'];
+
+function dateOnly(date: string): string {
+  return date.slice(0, 10);
+}
+
+/**
+ * A new addition (POST), or `existing` changed (PUT, or a PATCHed copy). Refused: a missing,
+ * unknown, inactive or Bundle product; a new addition on a Cancelled or Expired agreement; an
+ * `effectiveDate` before the agreement's billing start or, on an agreement that is not
+ * prorated, inside a period already invoiced (a date a write leaves as it was is not checked
+ * again).
+ */
 export function validateAddition(
   input: Input,
-  context: WriteContext & { agreement: Agreement },
+  context: AdditionWriteContext,
   existing?: Addition,
 ): Validated<Addition> {
   const read = new FieldReader(input, 'addition');
+  const { agreement } = context;
+  if (!existing && closedStatuses.includes(agreement.agreementStatus)) {
+    read.fail(
+      'InvalidField',
+      'agreementId',
+      `Agreement ${agreement.id} is ${agreement.agreementStatus}: additions cannot be added to it.`,
+    );
+  }
   const productReference = read.reference('product', true);
   let product: CatalogItem | undefined;
   if (productReference) {
@@ -548,6 +709,27 @@ export function validateAddition(
   const unitPrice = read.number('unitPrice');
   const unitCost = read.number('unitCost');
   const effectiveDate = read.date('effectiveDate');
+  if (effectiveDate !== null && effectiveDate !== existing?.effectiveDate) {
+    const billingStart = agreement.billStartDate ?? agreement.startDate;
+    const invoicedThrough = context.invoicedThrough;
+    if (Date.parse(effectiveDate) < Date.parse(billingStart)) {
+      read.fail(
+        'InvalidField',
+        'effectiveDate',
+        `The effective date ${dateOnly(effectiveDate)} is before the agreement's billing start date ${dateOnly(billingStart)}.`,
+      );
+    } else if (
+      !agreement.prorateFlag &&
+      invoicedThrough !== undefined &&
+      Date.parse(effectiveDate) <= Date.parse(invoicedThrough)
+    ) {
+      read.fail(
+        'InvalidField',
+        'effectiveDate',
+        `The effective date ${dateOnly(effectiveDate)} falls in a period already invoiced (through ${dateOnly(invoicedThrough)}) on an agreement that is not prorated.`,
+      );
+    }
+  }
   const cancelledDate = read.date('cancelledDate');
   const taxableFlag = read.boolean('taxableFlag');
   const description = read.string('description', { maxLength: 6000 });
@@ -558,10 +740,9 @@ export function validateAddition(
   const uom = read.string('uom', { maxLength: 30 });
   const sequenceNumber = read.number('sequenceNumber');
   const agreementStatus = read.choice<AgreementStatus>('agreementStatus', agreementStatuses, false);
-  const customFields = read.customFields();
+  const customFields = read.customFields(definitionsFor(context.data, 'AgreementAddition'));
   if (read.errors.length > 0 || !product || billCustomer === null)
     return { ok: false, errors: read.errors };
-  const siblings = context.data.additions.filter((a) => a.agreementId === context.agreement.id);
   return {
     ok: true,
     value: withDerivedAmounts({
@@ -586,7 +767,7 @@ export function validateAddition(
       extPrice: 0,
       extCost: 0,
       margin: 0,
-      sequenceNumber: sequenceNumber ?? existing?.sequenceNumber ?? siblings.length + 1,
+      sequenceNumber: sequenceNumber ?? existing?.sequenceNumber ?? context.siblings + 1,
       agreementStatus: agreementStatus ?? context.agreement.agreementStatus,
       customFields: customFields ?? [],
       _info: touchedInfo(existing?._info, context.now),

@@ -4,7 +4,7 @@
  * legal-suffix variants, `&`, `"`, apostrophes and non-Latin scripts.
  */
 
-import { type SeededRandom, seededRandom } from '../seededRandom';
+import { randomStream, type SeededRandom, seededRandom } from '../seededRandom';
 import type {
   Addition,
   Agreement,
@@ -13,10 +13,14 @@ import type {
   CatalogItem,
   Company,
   Contact,
+  Currency,
+  CurrencyRecord,
+  CustomField,
   NamedReference,
   ProductClass,
   RecordInfo,
   SimulatorData,
+  UserDefinedField,
 } from './connectwiseRecords';
 
 /** Seed timestamps count back from here, not from "now", so they never change between runs. */
@@ -435,20 +439,122 @@ function billingCycles(): BillingCycle[] {
 }
 
 function agreementTypes(): AgreementType[] {
-  const monthly = { id: 1, name: 'Monthly' };
+  const cycles: Record<string, NamedReference> = {
+    Monthly: { id: 1, name: 'Monthly' },
+    Quarterly: { id: 2, name: 'Quarterly' },
+    Annual: { id: 3, name: 'Annual' },
+  };
   return [
-    { name: 'Managed Services', defaultFlag: true, inactiveFlag: false },
-    { name: 'Cloud Marketplace', defaultFlag: false, inactiveFlag: false },
-    { name: 'Block Time', defaultFlag: false, inactiveFlag: false },
-    { name: 'Microsoft CSP', defaultFlag: false, inactiveFlag: false },
-    { name: 'Legacy Break/Fix', defaultFlag: false, inactiveFlag: true },
+    {
+      name: 'Managed Services',
+      defaultFlag: true,
+      inactive: false,
+      cycle: 'Monthly',
+      prorate: true,
+    },
+    {
+      name: 'Cloud Marketplace',
+      defaultFlag: false,
+      inactive: false,
+      cycle: 'Monthly',
+      prorate: false,
+    },
+    { name: 'Block Time', defaultFlag: false, inactive: false, cycle: 'Quarterly', prorate: false },
+    { name: 'Microsoft CSP', defaultFlag: false, inactive: false, cycle: 'Annual', prorate: true },
+    {
+      name: 'Legacy Break/Fix',
+      defaultFlag: false,
+      inactive: true,
+      cycle: 'Monthly',
+      prorate: false,
+    },
   ].map((type, index) => ({
     id: index + 1,
-    ...type,
+    name: type.name,
+    defaultFlag: type.defaultFlag,
+    inactiveFlag: type.inactive,
     prePaymentFlag: type.name === 'Block Time',
     invoicingCycle: 'ContractYear',
-    billingCycle: { ...monthly },
+    billingCycle: { ...(cycles[type.cycle] as NamedReference) },
+    prorateFlag: type.prorate,
+    invoiceProratedAdditionsFlag: type.prorate,
     _info: seedInfo(),
+  }));
+}
+
+/** The site's currencies; an Agreement names none gets US Dollars (the site's default). */
+export function currencies(): CurrencyRecord[] {
+  return [
+    { id: 7, currencyCode: 'USD', symbol: '$', name: 'US Dollars' },
+    { id: 8, currencyCode: 'EUR', symbol: '€', name: 'Euro' },
+    { id: 9, currencyCode: 'GBP', symbol: '£', name: 'British Pounds' },
+    { id: 10, currencyCode: 'CAD', symbol: '$', name: 'Canadian Dollars' },
+    { id: 11, currencyCode: 'AUD', symbol: '$', name: 'Australian Dollars' },
+  ].map((currency) => ({
+    ...currency,
+    currencyIdentifier: currency.currencyCode,
+    decimalSeparator: currency.currencyCode === 'EUR' ? ',' : '.',
+    thousandsSeparator: currency.currencyCode === 'EUR' ? '.' : ',',
+    numberOfDecimals: 2,
+    displaySymbolFlag: true,
+    _info: seedInfo(),
+  }));
+}
+
+export const defaultCurrencyId = 7;
+
+/** The reference an Agreement holds: `{ id, symbol, currencyCode, name }`. */
+export function currencyReference(currency: Currency): Currency {
+  return {
+    id: currency.id,
+    symbol: currency.symbol,
+    currencyCode: currency.currencyCode,
+    name: currency.name,
+  };
+}
+
+/**
+ * Custom field definitions: "Platform Line" on Additions and "Platform Contract" on Agreements
+ * (what the app may be configured to write its markers into), and fields other tools use.
+ */
+function userDefinedFields(): UserDefinedField[] {
+  const info = seedInfo();
+  return (
+    [
+      [
+        41,
+        'Platform Line',
+        'AgreementAddition',
+        'Text',
+        'Marker of the Platform line or subscription',
+      ],
+      [42, 'Platform Contract', 'Agreement', 'Text', 'Marker of the Platform contract'],
+      [
+        43,
+        'Vendor Reference',
+        'AgreementAddition',
+        'Text',
+        "Another billing tool's subscription id",
+      ],
+      [44, 'Seats Committed', 'AgreementAddition', 'Number', null],
+      [45, 'Account Manager', 'Company', 'Text', null],
+    ] as const
+  ).map(([id, caption, screenId, fieldTypeIdentifier, helpText], index) => ({
+    id,
+    podId: screenId === 'Company' ? 1 : screenId === 'Agreement' ? 14 : 15,
+    caption,
+    sequenceNumber: index + 1,
+    screenId,
+    helpText,
+    fieldTypeIdentifier,
+    numberDecimals: 0,
+    entryTypeIdentifier: 'EntryField',
+    requiredFlag: false,
+    displayOnScreenFlag: true,
+    readOnlyFlag: false,
+    listViewFlag: false,
+    dateCreated: info.dateEntered,
+    _info: { ...info },
   }));
 }
 
@@ -724,7 +830,119 @@ export function withDerivedAmounts<T extends Addition>(addition: T): T {
   return addition;
 }
 
+interface AgreementSeed {
+  id: number;
+  company: Company;
+  type: AgreementType;
+  start: number;
+  info: RecordInfo;
+  name?: string;
+  endDate?: number;
+  billStart?: number;
+  status?: Agreement['agreementStatus'];
+  currency?: Currency;
+  internalNotes?: string | null;
+}
+
+function seededAgreement(seed: AgreementSeed): Agreement {
+  const { id, company, type } = seed;
+  const cancelled = seed.status === 'Cancelled';
+  return {
+    id,
+    name: (seed.name ?? `${company.name} - ${type.name}`).slice(0, 100),
+    type: { id: type.id, name: type.name },
+    company: { id: company.id, identifier: company.identifier, name: company.name },
+    contact: { ...(company.defaultContact as NamedReference) },
+    startDate: connectwiseDate(seed.start),
+    endDate: seed.endDate === undefined ? null : connectwiseDate(seed.endDate),
+    noEndingDateFlag: seed.endDate === undefined,
+    billStartDate: connectwiseDate(seed.billStart ?? seed.start),
+    billingCycle: { ...type.billingCycle },
+    agreementStatus: seed.status ?? 'Active',
+    cancelledFlag: cancelled,
+    dateCancelled: cancelled && seed.endDate !== undefined ? connectwiseDate(seed.endDate) : null,
+    currency: currencyReference(seed.currency ?? (currencies()[0] as CurrencyRecord)),
+    prorateFlag: type.prorateFlag,
+    invoiceProratedAdditionsFlag: type.invoiceProratedAdditionsFlag,
+    internalNotes: seed.internalNotes ?? null,
+    customerPO: null,
+    customFields: [],
+    _info: { ...seed.info, additions_href: `/v2025_1/apis/3.0/finance/agreements/${id}/additions` },
+  };
+}
+
+/** Serial numbers other tools and hardware put on Additions; none is a `PLT:` marker. */
+const foreignSerialNumbers = [
+  'PLT-4471-AX09',
+  'SUB-7F3A2C19',
+  'RHIPE:1187342',
+  'PLTX:99812',
+  'CSP 6a1f0c2e-90b1',
+];
+
+function seededAddition(
+  seed: number,
+  id: number,
+  agreement: Agreement,
+  product: CatalogItem,
+  quantity: number,
+  sequenceNumber: number,
+  info: RecordInfo,
+): Addition {
+  // Extras come from a stream of their own, so they never shift the rest of the seed.
+  const extras = randomStream(seed, 0xadd, id);
+  const roll = extras.next();
+  const serialNumber = roll < 0.15 ? extras.pick(foreignSerialNumbers) : null;
+  const customFields: CustomField[] =
+    roll > 0.85
+      ? [
+          {
+            id: 43,
+            caption: 'Vendor Reference',
+            type: 'Text',
+            entryMethod: 'EntryField',
+            numberOfDecimals: 0,
+            value: `VR-${extras.integer(100_000, 999_999)}`,
+          },
+        ]
+      : [];
+  return withDerivedAmounts({
+    id,
+    product: { id: product.id, identifier: product.identifier, description: product.description },
+    quantity,
+    lessIncluded: 0,
+    unitPrice: product.price,
+    unitCost: product.cost,
+    billCustomer: 'Billable',
+    effectiveDate: agreement.billStartDate ?? agreement.startDate,
+    cancelledDate: agreement.agreementStatus === 'Cancelled' ? agreement.endDate : null,
+    taxableFlag: product.taxableFlag,
+    description: product.description,
+    invoiceDescription: null,
+    serialNumber,
+    purchaseItemFlag: false,
+    specialOrderFlag: false,
+    agreementId: agreement.id,
+    billedQuantity: 0,
+    uom: product.unitOfMeasure.name,
+    extPrice: 0,
+    extCost: 0,
+    margin: 0,
+    sequenceNumber,
+    agreementStatus: agreement.agreementStatus,
+    customFields,
+    _info: { ...info },
+  });
+}
+
+const internalNoteSamples = [
+  'Renewal reviewed with the customer in Q3.\nPrices locked until the end of the term.',
+  'Billing contact changed — see the company notes.',
+  'Migrated from the old PSA; do not edit the additions by hand.',
+];
+
 function agreementsWithAdditions(
+  seed: number,
   random: SeededRandom,
   data: Pick<SimulatorData, 'companies' | 'contacts' | 'agreementTypes' | 'catalog'>,
 ): { agreements: Agreement[]; additions: Addition[] } {
@@ -753,64 +971,94 @@ function agreementsWithAdditions(
     const type = data.agreementTypes[index % 2] as AgreementType;
     const start = Date.UTC(2025, random.integer(0, 11), 1);
     const info = recordInfo(seedEpoch - random.integer(1, 90) * dayMs, start);
-    const agreement: Agreement = {
+    const notes = randomStream(seed, 0xa6e, agreementId);
+    const agreement = seededAgreement({
       id: agreementId,
-      name: `${company.name} - ${type.name}`.slice(0, 100),
-      type: { id: type.id, name: type.name },
-      company: { id: company.id, identifier: company.identifier, name: company.name },
-      contact: { ...(company.defaultContact as NamedReference) },
-      startDate: connectwiseDate(start),
-      endDate: null,
-      noEndingDateFlag: true,
-      billingCycle: { id: 1, name: 'Monthly' },
-      agreementStatus: 'Active',
-      cancelledFlag: false,
-      currency: { id: 7, symbol: '$', currencyCode: 'USD', name: 'US Dollars' },
-      customerPO: null,
-      customFields: [],
-      _info: { ...info, additions_href: '' },
-    };
-    agreement._info.additions_href = `/v2025_1/apis/3.0/finance/agreements/${agreement.id}/additions`;
+      company,
+      type,
+      start,
+      info,
+      internalNotes: notes.chance(0.3) ? notes.pick(internalNoteSamples) : null,
+    });
     agreements.push(agreement);
     const count = random.integer(1, 3);
     for (let n = 0; n < count; n++) {
       const product = random.pick(activeProducts);
       additionId += random.integer(1, 4);
-      additions.push(
-        withDerivedAmounts({
-          id: additionId,
-          product: {
-            id: product.id,
-            identifier: product.identifier,
-            description: product.description,
-          },
-          quantity: random.integer(1, 40),
-          lessIncluded: 0,
-          unitPrice: product.price,
-          unitCost: product.cost,
-          billCustomer: 'Billable',
-          effectiveDate: agreement.startDate,
-          cancelledDate: null,
-          taxableFlag: product.taxableFlag,
-          description: product.description,
-          invoiceDescription: null,
-          serialNumber: null,
-          purchaseItemFlag: false,
-          specialOrderFlag: false,
-          agreementId: agreement.id,
-          billedQuantity: 0,
-          uom: product.unitOfMeasure.name,
-          extPrice: 0,
-          extCost: 0,
-          margin: 0,
-          sequenceNumber: n + 1,
-          agreementStatus: 'Active',
-          customFields: [],
-          _info: { ...info },
-        }),
-      );
+      const quantity = random.integer(1, 40);
+      additions.push(seededAddition(seed, additionId, agreement, product, quantity, n + 1, info));
     }
   });
+
+  // Agreements the app must not post to, or must treat with care, after the ordinary ones.
+  const special = randomStream(seed, 0x5bec1a1);
+  const candidates = special.shuffle([...activeCompanies]);
+  if (candidates.length === 0) return { agreements, additions };
+  const companyAt = (index: number) => candidates[index % candidates.length] as Company;
+  const european =
+    activeCompanies.find((c) => /\b(GmbH|AG|SARL|ApS)\b/.test(c.name)) ?? companyAt(3);
+  const type = (name: string) =>
+    data.agreementTypes.find((candidate) => candidate.name === name) as AgreementType;
+  const euro = currencies().find((currency) => currency.currencyCode === 'EUR') as CurrencyRecord;
+  const specials: Array<Omit<AgreementSeed, 'id' | 'info'>> = [
+    {
+      company: companyAt(0),
+      type: type('Managed Services'),
+      name: `${companyAt(0).name} - Managed Services 2024`,
+      start: Date.UTC(2024, 0, 1),
+      endDate: Date.UTC(2025, 9, 31),
+      status: 'Cancelled',
+      internalNotes: 'Cancelled by the customer at the end of October 2025.',
+    },
+    {
+      company: companyAt(1),
+      type: type('Cloud Marketplace'),
+      name: `${companyAt(1).name} - Cloud Marketplace 2025`,
+      start: Date.UTC(2025, 0, 1),
+      endDate: Date.UTC(2025, 11, 31),
+      status: 'Expired',
+    },
+    {
+      company: european,
+      type: type('Cloud Marketplace'),
+      name: `${european.name} - Cloud Marketplace (EUR)`,
+      start: Date.UTC(2025, 5, 1),
+      currency: euro,
+    },
+    {
+      company: companyAt(2),
+      type: type('Managed Services'),
+      name: `${companyAt(2).name} - Managed Services 2030`,
+      start: Date.UTC(2026, 0, 1),
+      billStart: Date.UTC(2030, 0, 1),
+      internalNotes: 'Signed early; billing starts on 1 January 2030.',
+    },
+    {
+      company: companyAt(4),
+      type: type('Microsoft CSP'),
+      start: Date.UTC(2025, 2, 1),
+    },
+    {
+      company: companyAt(5),
+      type: type('Block Time'),
+      name: `${companyAt(5).name} - Block Time (on hold)`,
+      start: Date.UTC(2025, 3, 1),
+      status: 'Inactive',
+    },
+  ];
+  for (const each of specials) {
+    agreementId += special.integer(1, 3);
+    const info = recordInfo(seedEpoch - special.integer(1, 30) * dayMs, each.start);
+    const agreement = seededAgreement({ ...each, id: agreementId, info });
+    agreements.push(agreement);
+    const count = special.integer(1, 2);
+    for (let n = 0; n < count; n++) {
+      const product = special.pick(activeProducts);
+      additionId += special.integer(1, 4);
+      const quantity = special.integer(1, 25);
+      additions.push(seededAddition(seed, additionId, agreement, product, quantity, n + 1, info));
+    }
+  }
   return { agreements, additions };
 }
 
@@ -828,9 +1076,11 @@ export function generateSeedData(options: SeedOptions): SimulatorData {
   const fixed = {
     agreementTypes: agreementTypes(),
     billingCycles: billingCycles(),
+    currencies: currencies(),
+    userDefinedFields: userDefinedFields(),
     catalog: catalog(),
   };
-  const { agreements, additions } = agreementsWithAdditions(random, {
+  const { agreements, additions } = agreementsWithAdditions(options.seed, random, {
     companies,
     contacts,
     agreementTypes: fixed.agreementTypes,

@@ -11,16 +11,19 @@ import { createFaultInjector, type InjectedError } from '../faultInjection';
 import { jsonResponse, type SimResponse, textResponse } from '../httpResponses';
 import {
   type RecordedRequest as BaseRecordedRequest,
-  readBody,
   redactedHeaders,
   requestHeader,
   type SimulatorRequest,
   startSimulatorServer,
 } from '../httpServer';
+import { createRateLimiter, type RateLimitOptions, type RateLimitSettings } from '../rateLimit';
 import { errorResponse } from './apiResponses';
 import { type ApiContext, handleApiCall, type RequestBody } from './apiRoutes';
 import type { SimulatorData } from './connectwiseRecords';
 import { type FaultControls, faultRouting, type InjectedErrorStatus } from './faultInjection';
+import { Invoicing } from './invoicing';
+import { RecordIndex } from './recordIndex';
+import { normalizedDate } from './recordValidation';
 import { type DeniedPermissions, deniedPermissions } from './rolePermissions';
 import { sandboxPageHtml } from './sandboxPage';
 import { generateSeedData } from './seedData';
@@ -41,8 +44,17 @@ export interface ConnectWiseSimulatorOptions {
   credentials?: Partial<SimulatorCredentials>;
   /** Permissions denied to the API member's role, e.g. `['Finance › Agreements']`. */
   deny?: string[];
-  /** Clock for `_info` stamps and default dates; default the system clock. */
+  /** Clock for `_info` stamps, default dates and the rate-limit window; default the system clock. */
   now?: () => Date;
+  /**
+   * At most this many requests per minute (sliding window, every request but `/sandbox`), the
+   * rest answered 429 as by the Cloudflare layer; default no limit. `sim.setRateLimit` changes it.
+   */
+  rateLimitPerMinute?: number;
+  /** Whether a rate-limit 429 carries `Retry-After` (seconds until a slot frees; default) or not. */
+  rateLimitRetryAfter?: 'seconds' | 'none';
+  /** The window the limit counts over, for tests that cannot wait a minute; default 60,000. */
+  rateLimitWindowMs?: number;
 }
 
 export interface RecordedRequest extends BaseRecordedRequest {
@@ -64,6 +76,28 @@ export interface ConnectWiseSimulator {
   requests: RecordedRequest[];
   data: SimulatorData;
   setPermissions(deny: string[]): void;
+  /**
+   * `n` requests per minute (or per `windowMs`), or `null` for no limit. Requests let through in
+   * the last window still count.
+   */
+  setRateLimit(perMinute: number | null, options?: RateLimitOptions): void;
+  /** The limit in force, or null. */
+  readonly rateLimit: RateLimitSettings | null;
+  /** How many requests the rate limit has answered with 429 (injected faults not included). */
+  readonly rateLimited: number;
+  /**
+   * Invoices an agreement through a date, as an invoice run would: its additions effective by
+   * then cannot be deleted, and, when the agreement is not prorated, no addition may take effect
+   * on or before it. Gives the number of additions invoiced.
+   */
+  invoice(agreementId: number, through: string): number;
+  /** Whether an addition has been invoiced by `invoice`. */
+  isInvoiced(additionId: number): boolean;
+  /**
+   * Rebuilds the look-ups of agreements and additions after a direct change they cannot notice
+   * (an addition moved to another agreement, or a record swapped in place in `sim.data`).
+   */
+  reindex(): void;
   close(): Promise<void>;
 }
 
@@ -193,7 +227,16 @@ export async function startConnectWiseSimulator(
   const data = generateSeedData({ seed, companies: options.companies ?? 250 });
   let denied: DeniedPermissions = deniedPermissions(options.deny ?? []);
   const faults = createFaultInjector({ seed, now, ...faultRouting });
+  const rateLimiter = createRateLimiter(now);
+  if (options.rateLimitPerMinute !== undefined) {
+    rateLimiter.set(options.rateLimitPerMinute, {
+      ...(options.rateLimitRetryAfter ? { retryAfter: options.rateLimitRetryAfter } : {}),
+      ...(options.rateLimitWindowMs ? { windowMs: options.rateLimitWindowMs } : {}),
+    });
+  }
   const counters = new Map<keyof SimulatorData, number>();
+  const index = new RecordIndex(data);
+  const invoicing = new Invoicing();
   let host = '127.0.0.1';
 
   const context: ApiContext = {
@@ -204,11 +247,16 @@ export async function startConnectWiseSimulator(
     nextId: (collection) => {
       const records = data[collection] as Array<{ id: number }>;
       const current =
-        counters.get(collection) ?? records.reduce((max, record) => Math.max(max, record.id), 0);
+        collection === 'additions'
+          ? Math.max(counters.get(collection) ?? 0, index.maxAdditionId())
+          : (counters.get(collection) ??
+            records.reduce((max, record) => Math.max(max, record.id), 0));
       const next = current + 1;
       counters.set(collection, next);
       return next;
     },
+    index,
+    invoicing,
   };
 
   function companyInfo(companyId: string): SimResponse {
@@ -231,6 +279,7 @@ export async function startConnectWiseSimulator(
     url,
     method,
     record,
+    body: raw,
   }: SimulatorRequest<RecordedRequest>): Promise<SimResponse> {
     const companyInfoMatch = /^\/login\/companyinfo\/([^/]+)\/?$/i.exec(url.pathname);
     if (companyInfoMatch) {
@@ -245,7 +294,7 @@ export async function startConnectWiseSimulator(
 
     let body: RequestBody = { kind: 'none' };
     if (['POST', 'PUT', 'PATCH'].includes(method)) {
-      body = parseBody(req, await readBody(req, maxBodyBytes));
+      body = parseBody(req, raw);
       if (body.kind === 'json') record.body = body.value;
     }
     const pagination = requestHeader(req, 'pagination-type')?.trim().toLowerCase();
@@ -271,9 +320,29 @@ export async function startConnectWiseSimulator(
     port: options.port,
     cacheControl: 'no-cache',
     faults,
+    maxBodyBytes,
+    gate: () => {
+      const decision = rateLimiter.admit();
+      if (decision.admitted) return undefined;
+      return injectedError(
+        decision.retryAfterSeconds === undefined
+          ? { kind: 'error', status: 429, latencyMs: 0 }
+          : {
+              kind: 'error',
+              status: 429,
+              retryAfter: String(decision.retryAfterSeconds),
+              latencyMs: 0,
+            },
+      );
+    },
     record: (base, req): RecordedRequest => ({ ...base, headers: redactedHeaders(req.headers) }),
     sandboxPage: {
-      html: (siteUrl) => sandboxPageHtml(data, siteUrl, credentials.companyId),
+      html: (siteUrl) =>
+        sandboxPageHtml(data, siteUrl, credentials.companyId, {
+          additionsOf: (agreementId) => index.additionsOf(agreementId),
+          invoicedThrough: (agreementId) => invoicing.invoicedThrough(agreementId),
+          isInvoiced: (additionId) => invoicing.isInvoiced(additionId),
+        }),
       methodNotAllowed: textResponse(405, 'Method Not Allowed'),
     },
     injectedError,
@@ -294,6 +363,24 @@ export async function startConnectWiseSimulator(
     setPermissions(deny) {
       denied = deniedPermissions(deny);
     },
+    setRateLimit(perMinute, limitOptions) {
+      rateLimiter.set(perMinute, limitOptions);
+    },
+    get rateLimit() {
+      return rateLimiter.settings();
+    },
+    get rateLimited() {
+      return rateLimiter.refused();
+    },
+    invoice(agreementId, through) {
+      const agreement = index.agreement(agreementId);
+      if (!agreement) throw new Error(`No agreement ${agreementId} to invoice.`);
+      const until = normalizedDate(through);
+      if (until === null) throw new Error(`"${through}" is not a date like 2026-01-31.`);
+      return invoicing.invoice(agreement, index.additionsOf(agreementId), until);
+    },
+    isInvoiced: (additionId) => invoicing.isInvoiced(additionId),
+    reindex: () => index.reset(),
     close: server.close,
   };
 }

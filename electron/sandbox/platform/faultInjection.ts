@@ -7,7 +7,7 @@ import * as engine from '../faultInjection';
 export type InjectedErrorStatus = 429 | 500 | 503;
 export type FaultPlan = Omit<
   engine.FaultPlan<InjectedErrorStatus>,
-  'commitThenDropRate' | 'redirectToHttpOnWrite'
+  'commitThenDropRate' | 'redirectToHttpOnWrite' | 'writeLatencyMs'
 >;
 export type ScriptedFault =
   | { status: 429 | 503; retryAfter?: string }
