@@ -19,6 +19,7 @@ import { createPlatformClient } from './platform-api';
 import { createPlatformConnection, platformConnectionHandlers } from './platform-connection';
 import { createPlatformData, platformDataHandlers } from './platform-data';
 import type { CorePorts } from './ports';
+import { createPosting, postingHandlers } from './posting';
 import { createRouter } from './router';
 import { createSettingsStore } from './settings';
 import { openDatabase } from './store';
@@ -90,6 +91,16 @@ export function createCore(ports: CorePorts): Core {
     platformData,
     access: () => computeAppStatus(settings.get()).access.mapping,
   });
+  const posting = createPosting({
+    ...records,
+    db,
+    jobs,
+    connectwiseConnection,
+    platformData,
+    mapping,
+    configuration,
+    access: () => computeAppStatus(settings.get()).access.mapping,
+  });
   const links = createExternalLinks({
     siteUrl: () => settings.get().connectwiseConnection?.siteUrl ?? null,
     openExternal: ports.openExternal,
@@ -110,6 +121,7 @@ export function createCore(ports: CorePorts): Core {
       ...platformDataHandlers(platformData),
       ...exportFileHandlers({ files, pickExportFile: ports.pickExportFile }),
       ...mappingHandlers(mapping),
+      ...postingHandlers(posting),
       ...jobsHandlers(jobs),
       ...externalLinksHandlers(links),
     },

@@ -7,4 +7,9 @@ export const externalLinksChannels = {
     input: z.object({ url: z.string().min(1).max(2048) }).strict(),
     output: z.object({ opened: z.literal(true) }),
   },
+  /** Opens an Agreement of the saved ConnectWise site in the browser. */
+  'externalLinks.openAgreement': {
+    input: z.object({ agreementId: z.number().int().positive() }).strict(),
+    output: z.object({ opened: z.literal(true) }),
+  },
 } as const;

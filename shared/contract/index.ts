@@ -18,6 +18,7 @@ import { jobsChannels, jobsEvents } from './jobs';
 import { mappingChannels } from './mapping';
 import { platformConnectionChannels } from './platformConnection';
 import { platformDataChannels } from './platformData';
+import { postingChannels } from './posting';
 
 export * from './app';
 export * from './configuration';
@@ -30,6 +31,7 @@ export * from './jobs';
 export * from './mapping';
 export * from './platformConnection';
 export * from './platformData';
+export * from './posting';
 
 export const contract = {
   ...appChannels,
@@ -39,6 +41,7 @@ export const contract = {
   ...platformDataChannels,
   ...exportFileChannels,
   ...mappingChannels,
+  ...postingChannels,
   ...jobsChannels,
   ...externalLinksChannels,
 } as const;

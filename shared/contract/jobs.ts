@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
 /** Every long job the core runs; one of a kind at a time. */
-export const JobKind = z.enum(['organizations-sync', 'products-load', 'invoice-load']);
+export const JobKind = z.enum([
+  'organizations-sync',
+  'products-load',
+  'invoice-load',
+  'posting-preview',
+  'posting-run',
+]);
 export type JobKind = z.infer<typeof JobKind>;
 
 /** How a job is named in messages ("Invoice load is already running."). */
@@ -9,6 +15,8 @@ export const jobLabels: Record<JobKind, string> = {
   'organizations-sync': 'Organization sync',
   'products-load': 'Product load',
   'invoice-load': 'Invoice load',
+  'posting-preview': 'Sync preview',
+  'posting-run': 'Sync to PSA',
 };
 
 export const JobProgressEvent = z.object({

@@ -133,6 +133,14 @@ export const InvoiceLineRow = z.object({
   chargeEnd: DateToSend,
   status: LineStatus,
   statusDetail: z.string().nullable(),
+  /** For a synced line: the Addition it is, on which Agreement, since when. */
+  synced: z
+    .object({
+      additionId: z.number().int(),
+      agreementId: z.number().int().nullable(),
+      at: z.string(),
+    })
+    .nullable(),
 });
 export type InvoiceLineRow = z.infer<typeof InvoiceLineRow>;
 

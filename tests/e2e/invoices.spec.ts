@@ -79,7 +79,9 @@ test('a user connects the Platform, loads two months of invoice lines, browses t
     .or(page.getByRole('combobox', { name: 'Show invoices' }));
   await expect(showInvoices).toHaveValue(new RegExp(`\\(${currentLines.length} lines\\)`));
   const grid = page.getByRole('table', { name: 'Invoice lines' });
+  await expect(grid.getByRole('columnheader', { name: 'Select all loaded rows' })).toBeVisible();
   await expect(grid.getByRole('columnheader')).toHaveText([
+    '', // the checkboxes that choose what "Sync to PSA" posts
     'Invoice',
     'Organization',
     'PSA Organization Name',

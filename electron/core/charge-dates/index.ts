@@ -16,8 +16,10 @@ export {
 } from '@shared/chargeDateVocabulary';
 export {
   type CalendarDate,
+  formatCalendarDate,
   InvalidCalendarDateError,
   isCalendarDate,
+  parseCalendarDate,
   toConnectWiseDate,
 } from './calendarDate';
 export { chargeTypeNameToSend } from './chargeTypeNameToSend';

@@ -199,6 +199,23 @@ export function createCompanyRecords(db: Database, pulls: PullState, now: () => 
       return rows.map(choiceOf);
     },
 
+    /** What a new Agreement needs of some Companies: name and default contact. */
+    agreementFacts(
+      ids: readonly number[],
+    ): Map<number, { name: string; defaultContactId: number | null }> {
+      const rows = db
+        .prepare(
+          `SELECT id, name, default_contact_id AS defaultContactId FROM cw_company
+           WHERE id IN (SELECT value FROM json_each(?))`,
+        )
+        .all(JSON.stringify(ids)) as Array<{
+        id: number;
+        name: string;
+        defaultContactId: number | null;
+      }>;
+      return new Map(rows.map(({ id, ...facts }) => [id, facts]));
+    },
+
     /** Why a Company cannot be mapped to (unknown or deleted), or null. */
     refusalOf(id: number): string | null {
       const row = db.prepare('SELECT deleted FROM cw_company WHERE id = ?').get(id) as

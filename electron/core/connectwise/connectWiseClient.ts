@@ -25,6 +25,7 @@ import {
   CompanyInfo,
   Contact,
   Count,
+  Currency,
   type PatchOperation,
   SystemInfo,
 } from './resources';
@@ -234,6 +235,10 @@ export async function connectToConnectWise(
         stream('/procurement/catalog', CatalogItem, query, call),
       list: (query?: ListQuery, call?: CallOptions) =>
         list('/procurement/catalog', CatalogItem, query, call),
+    },
+
+    currencies: {
+      all: (call?: StreamOptions) => collect(stream('/finance/currencies', Currency, {}, call)),
     },
 
     billingCycles: {

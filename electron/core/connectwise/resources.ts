@@ -63,6 +63,8 @@ export const AgreementType = z.object({
   name: z.string(),
   defaultFlag: flag,
   inactiveFlag: flag,
+  prorateFlag: flag,
+  billingCycle: Reference.nullish(),
 });
 export type AgreementType = z.infer<typeof AgreementType>;
 
@@ -78,7 +80,11 @@ export const Agreement = z.object({
   billingCycle: Reference.nullish(),
   agreementStatus: text,
   cancelledFlag: flag,
-  currency: z.unknown().optional(),
+  currency: z.object({ id: number, currencyCode: text }).nullish(),
+  /** "Prorate Agreement": ConnectWise prorates mid-period Additions itself. */
+  prorateFlag: flag,
+  billStartDate: text,
+  internalNotes: text,
   customFields: z.array(CustomField).nullish(),
   _info: Info,
 });
@@ -134,6 +140,10 @@ export type CatalogItem = z.infer<typeof CatalogItem>;
 export const BillingCycle = z.object({ id: z.number().int(), name: z.string() });
 export type BillingCycle = z.infer<typeof BillingCycle>;
 
+/** A currency the site knows: Agreements take it by id. */
+export const Currency = z.object({ id: z.number().int(), currencyCode: z.string() });
+export type Currency = z.infer<typeof Currency>;
+
 export const Count = z.object({ count: z.number().int() });
 
 /** What the app sends to create an Agreement. */
@@ -145,6 +155,9 @@ export interface AgreementDraft {
   startDate?: string;
   noEndingDateFlag?: boolean;
   billingCycle?: { id: number };
+  currency?: { id: number };
+  prorateFlag?: boolean;
+  internalNotes?: string;
   customFields?: Array<{ id: number; value: unknown }>;
 }
 

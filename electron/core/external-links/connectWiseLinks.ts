@@ -25,11 +25,29 @@ function parseUrl(value: string): URL | null {
 }
 
 /** The one way the app opens a browser: only ever to the user's own ConnectWise site. */
+/**
+ * An Agreement's page in ConnectWise. **(ours)** The record router under the on-premise release
+ * path, which cloud sites redirect to their codebase.
+ */
+export function agreementPageUrl(siteUrl: string, agreementId: number): string {
+  return `${siteUrl.replace(/\/+$/, '')}/v4_6_release/services/system_io/router/openrecord.rails?locale=en_US&recordType=AgreementFV&recid=${agreementId}`;
+}
+
 export function createExternalLinks(deps: {
   siteUrl: () => string | null;
   openExternal: (url: string) => Promise<void>;
 }) {
-  return {
+  const links = {
+    async openAgreement(agreementId: number): Promise<void> {
+      const siteUrl = deps.siteUrl();
+      if (!siteUrl) {
+        throw new AppError(
+          'Not Allowed',
+          'No ConnectWise site is saved yet, so there is nothing to open.',
+        );
+      }
+      await links.open(agreementPageUrl(siteUrl, agreementId));
+    },
     async open(url: string): Promise<void> {
       const siteUrl = deps.siteUrl();
       if (!siteUrl) {
@@ -47,6 +65,7 @@ export function createExternalLinks(deps: {
       await deps.openExternal(new URL(url).toString());
     },
   };
+  return links;
 }
 
 export type ExternalLinks = ReturnType<typeof createExternalLinks>;

@@ -3,7 +3,12 @@ import type { HandlersFor } from '../router';
 import type { ExternalLinks } from './connectWiseLinks';
 
 export { isLoopback } from '@shared/siteUrl';
-export { createExternalLinks, type ExternalLinks, isOnConnectWiseSite } from './connectWiseLinks';
+export {
+  agreementPageUrl,
+  createExternalLinks,
+  type ExternalLinks,
+  isOnConnectWiseSite,
+} from './connectWiseLinks';
 
 export function externalLinksHandlers(
   links: ExternalLinks,
@@ -11,6 +16,10 @@ export function externalLinksHandlers(
   return {
     'externalLinks.open': async ({ url }) => {
       await links.open(url);
+      return { opened: true } as const;
+    },
+    'externalLinks.openAgreement': async ({ agreementId }) => {
+      await links.openAgreement(agreementId);
       return { opened: true } as const;
     },
   };

@@ -8,7 +8,13 @@ import type { mappingChannels } from '@shared/contract';
 import type { HandlersFor } from '../router';
 import type { Mapping } from './mapping';
 
-export { createMapping, type Mapping, type MappingDeps, windowPeriods } from './mapping';
+export {
+  createMapping,
+  type Mapping,
+  type MappingDeps,
+  type PostingFacts,
+  windowPeriods,
+} from './mapping';
 
 export function mappingHandlers(mapping: Mapping): HandlersFor<typeof mappingChannels> {
   return {

@@ -23,6 +23,18 @@ import { createMappingGrids } from './mappingGrids';
 import { createMappingTables, type StoredSuggestion } from './mappingTables';
 import { createOfferSuggester, createOrganizationSuggester } from './suggestions';
 
+/** What a posting run needs to know of the mappings of its lines. */
+export interface PostingFacts {
+  companiesByOrganization: Map<string, number[]>;
+  excludedOrganizations: Set<string>;
+  /** Name and default contact of every Company those Organizations map to. */
+  companies: Map<number, { name: string; defaultContactId: number | null }>;
+  productByOffer: Map<
+    string,
+    { id: number; identifier: string; name: string; productClass: string | null; inactive: boolean }
+  >;
+}
+
 export interface MappingDeps {
   db: Database;
   jobs: JobRegistry;
@@ -320,6 +332,18 @@ export function createMapping(deps: MappingDeps) {
 
     catalogItems(query: { search: string; limit: number }): CatalogChoice[] {
       return deps.records.catalog.search(query);
+    },
+
+    /** What a posting run needs to know of these Organizations and Offers. */
+    postingFacts(organizationIds: readonly string[], offerIds: readonly string[]): PostingFacts {
+      const companiesByOrganization = tables.companiesOf(organizationIds);
+      const companyIds = [...new Set([...companiesByOrganization.values()].flat())];
+      return {
+        companiesByOrganization,
+        excludedOrganizations: tables.excludedAmong(organizationIds),
+        companies: deps.records.companies.agreementFacts(companyIds),
+        productByOffer: tables.productsOf(offerIds),
+      };
     },
   };
 }

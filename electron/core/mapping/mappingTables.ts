@@ -165,6 +165,64 @@ export function createMappingTables(db: Database, now: () => Date) {
       });
     },
 
+    /** The Companies each of these Organizations maps to. */
+    companiesOf(organizationIds: readonly string[]): Map<string, number[]> {
+      const rows = db
+        .prepare(
+          `SELECT organization_id AS organizationId, company_id AS companyId FROM organization_company
+           WHERE organization_id IN (SELECT value FROM json_each(?)) ORDER BY company_id`,
+        )
+        .all(JSON.stringify(organizationIds)) as Array<{
+        organizationId: string;
+        companyId: number;
+      }>;
+      const companies = new Map<string, number[]>();
+      for (const row of rows) {
+        companies.set(row.organizationId, [
+          ...(companies.get(row.organizationId) ?? []),
+          row.companyId,
+        ]);
+      }
+      return companies;
+    },
+
+    excludedAmong(organizationIds: readonly string[]): Set<string> {
+      return new Set(
+        (
+          db
+            .prepare(
+              'SELECT organization_id AS id FROM organization_exclusion WHERE organization_id IN (SELECT value FROM json_each(?))',
+            )
+            .all(JSON.stringify(organizationIds)) as Array<{ id: string }>
+        ).map((row) => row.id),
+      );
+    },
+
+    /** The catalog item each of these Offers maps to, as the offer_mapping_status view has it. */
+    productsOf(offerIds: readonly string[]) {
+      const rows = db
+        .prepare(
+          `SELECT offer_id AS offerId, catalog_item_id AS id, product_identifier AS identifier,
+             product_name AS name, product_class AS productClass, product_inactive AS inactive
+           FROM offer_mapping_status
+           WHERE catalog_item_id IS NOT NULL AND offer_id IN (SELECT value FROM json_each(?))`,
+        )
+        .all(JSON.stringify(offerIds)) as Array<{
+        offerId: string;
+        id: number;
+        identifier: string;
+        name: string;
+        productClass: string | null;
+        inactive: number;
+      }>;
+      return new Map(
+        rows.map(({ offerId, inactive, ...product }) => [
+          offerId,
+          { ...product, inactive: inactive === 1 },
+        ]),
+      );
+    },
+
     hasAnyMapping(): boolean {
       return (
         (

@@ -10,6 +10,7 @@ export {
   periodBounds,
   periodOf,
 } from './invoicePeriods';
+export type { PostableLine } from './invoiceRows';
 export { createPlatformData, type PlatformData, type PlatformDataDeps } from './platformData';
 
 export function platformDataHandlers(

@@ -30,8 +30,17 @@ export interface StoredLine {
   override_included: number | null;
   status: LineStatus;
   status_detail: string | null;
+  /** Mapped and included? What a posting run starts from, whatever a sync made of it before. */
+  mapping_readiness: Extract<LineStatus, 'Ready' | 'Not Mapped' | 'Needs attention' | 'Excluded'>;
+  mapping_readiness_detail: string | null;
   psa_organization_name: string | null;
   psa_product_name: string | null;
+  override_company_id: number | null;
+  override_agreement_id: number | null;
+  psa_agreement_name: string | null;
+  addition_id: number | null;
+  synced_at: string | null;
+  sent_values: string | null;
 }
 
 const sortExpressions: Record<NonNullable<InvoicePageQuery['sort']>['column'], string> = {
@@ -78,6 +87,42 @@ export function createInvoiceLineQueries(db: Database, now: () => Date) {
         sourceName:
           row.sourceName === null || row.sourceName === undefined ? null : String(row.sourceName),
       }));
+    },
+
+    /** The lines of a month (or of it, these ones) that are not synced, with their status. */
+    unsyncedLines(period: string, lineIds?: readonly string[]): StoredLine[] {
+      const scope = lineIds ? 'AND line_id IN (SELECT value FROM json_each(?))' : '';
+      const params: string[] = lineIds ? [period, JSON.stringify(lineIds)] : [period];
+      return db
+        .prepare(
+          `SELECT * FROM invoice_line_status WHERE period = ? AND NOT synced ${scope} ORDER BY line_id`,
+        )
+        .all(...params) as unknown as StoredLine[];
+    },
+
+    /** Which of these lines are synced already. */
+    syncedAmong(period: string, lineIds?: readonly string[]): string[] {
+      const scope = lineIds ? 'AND line_id IN (SELECT value FROM json_each(?))' : '';
+      const params: string[] = lineIds ? [period, JSON.stringify(lineIds)] : [period];
+      return (
+        db
+          .prepare(`SELECT line_id FROM invoice_line_sync WHERE period = ? AND synced ${scope}`)
+          .all(...params) as Array<{ line_id: string }>
+      ).map((row) => row.line_id);
+    },
+
+    /** The newest month with lines, and every line of it (synced or not). */
+    newestMonth(): { period: string; lines: StoredLine[] } | null {
+      const newest = (
+        db.prepare('SELECT MAX(period) AS period FROM invoice_line').get() as {
+          period: string | null;
+        }
+      ).period;
+      if (!newest) return null;
+      const lines = db
+        .prepare('SELECT * FROM invoice_line_status WHERE period = ?')
+        .all(newest) as unknown as StoredLine[];
+      return { period: newest, lines };
     },
 
     /** One page of a period's lines; filtering, sorting and paging happen here, in SQLite. */

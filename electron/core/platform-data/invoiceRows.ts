@@ -1,3 +1,4 @@
+import type { BillingCycle, ChargeType } from '@shared/chargeDateVocabulary';
 import type { InvoiceLineRow, SavedConfiguration } from '@shared/contract';
 import {
   type ChargeDateConfiguration,
@@ -46,7 +47,7 @@ export function invoiceLineRow(
     organizationName: line.organization_name,
     psaOrganizationName: line.psa_organization_name,
     contractId: line.contract_id,
-    psaAgreementName: null,
+    psaAgreementName: line.psa_agreement_name,
     subscriptionName: line.subscription_name,
     offerId: line.offer_id,
     offerName: line.offer_name,
@@ -61,5 +62,84 @@ export function invoiceLineRow(
     chargeEnd: dates.end,
     status: line.status,
     statusDetail: line.status_detail,
+    synced:
+      line.status === 'Synced' && line.addition_id !== null
+        ? {
+            additionId: line.addition_id,
+            agreementId: agreementIdIn(line.sent_values),
+            at: line.synced_at ?? '',
+          }
+        : null,
+  };
+}
+
+function agreementIdIn(sentValues: string | null): number | null {
+  if (!sentValues) return null;
+  try {
+    const id = (JSON.parse(sentValues) as { agreement?: { id?: unknown } }).agreement?.id;
+    return typeof id === 'number' ? id : null;
+  } catch {
+    return null;
+  }
+}
+
+/** An unsynced line as a posting run sends it: the dates and charge-type name the grid shows. */
+export interface PostableLine {
+  lineId: string;
+  period: string;
+  invoiceDate: string;
+  organizationId: string;
+  organizationName: string;
+  contractId: string;
+  currency: string;
+  subscriptionId: string;
+  subscriptionName: string;
+  offerId: string;
+  chargeType: ChargeType;
+  chargeTypeName: string;
+  billingCycle: BillingCycle;
+  quantity: string;
+  unitPrice: string;
+  unitCost: string | null;
+  chargeStart: string;
+  chargeEnd: string;
+  /** The Platform's own Charge End Date, before rules and edits. */
+  platformChargeEnd: string;
+  /** Mapped and included? (A failed line is retried when it is Ready.) */
+  readiness: StoredLine['mapping_readiness'];
+  readinessDetail: string | null;
+  chosenCompanyId: number | null;
+  chosenAgreementId: number | null;
+}
+
+export function postableLine(
+  line: StoredLine,
+  configuration: SavedConfiguration | null,
+): PostableLine {
+  const row = invoiceLineRow(line, configuration);
+  return {
+    lineId: line.line_id,
+    period: line.period,
+    invoiceDate: line.invoice_date,
+    organizationId: line.organization_id,
+    organizationName: line.organization_name,
+    contractId: line.contract_id,
+    currency: line.currency,
+    subscriptionId: line.subscription_id,
+    subscriptionName: line.subscription_name,
+    offerId: line.offer_id,
+    chargeType: line.charge_type,
+    chargeTypeName: row.chargeType.name,
+    billingCycle: line.billing_cycle,
+    quantity: line.quantity,
+    unitPrice: line.unit_price,
+    unitCost: line.unit_cost,
+    chargeStart: row.chargeStart.date,
+    chargeEnd: row.chargeEnd.date,
+    platformChargeEnd: line.charge_end_date,
+    readiness: line.mapping_readiness,
+    readinessDetail: line.mapping_readiness_detail,
+    chosenCompanyId: line.override_company_id,
+    chosenAgreementId: line.override_agreement_id,
   };
 }

@@ -17,7 +17,7 @@ import { createInvoiceLineQueries } from './invoiceLineQueries';
 import { createInvoiceLineTables } from './invoiceLineTables';
 import { type LineSourceEvent, loadInvoiceLines } from './invoiceLoader';
 import { currentAndPreviousPeriods, periodBounds } from './invoicePeriods';
-import { invoiceLineRow } from './invoiceRows';
+import { invoiceLineRow, type PostableLine, postableLine } from './invoiceRows';
 import { createLoadHistory } from './loadHistory';
 import { createPlatformRecords } from './platformRecords';
 
@@ -164,6 +164,34 @@ export function createPlatformData(deps: PlatformDataDeps) {
       const { rows, total } = queries.page(query);
       const configuration = deps.configuration.get();
       return { rows: rows.map((row) => invoiceLineRow(row, configuration)), total };
+    },
+    /** The unsynced lines of a month (or these of it), as a posting run sends them. */
+    linesForPosting(period: string, lineIds?: readonly string[]): PostableLine[] {
+      const configuration = deps.configuration.get();
+      return queries
+        .unsyncedLines(period, lineIds)
+        .map((line) => postableLine(line, configuration));
+    },
+    syncedAmong: queries.syncedAmong,
+    /** The newest loaded month and its lines' Contract, Subscription and start date to send. */
+    newestMonth(): {
+      period: string;
+      lines: Array<{ contractId: string; subscriptionId: string; chargeStart: string }>;
+    } | null {
+      const newest = queries.newestMonth();
+      if (!newest) return null;
+      const configuration = deps.configuration.get();
+      return {
+        period: newest.period,
+        lines: newest.lines.map((line) => {
+          const postable = postableLine(line, configuration);
+          return {
+            contractId: postable.contractId,
+            subscriptionId: postable.subscriptionId,
+            chargeStart: postable.chargeStart,
+          };
+        }),
+      };
     },
     /** Whether the Platform connection is saved, and a client for it. */
     platformClient: () => deps.platformConnection.client(),

@@ -281,8 +281,10 @@ export const migrations: readonly Migration[] = [
         pulled_at TEXT NOT NULL
       );
 
-      -- Platform records (owner: platform-data).
+      -- Platform records (owner: platform-data), and the Invoices tab's own choices for a line.
       ALTER TABLE platform_organization ADD COLUMN currency TEXT;
+      ALTER TABLE invoice_line ADD COLUMN override_company_id INTEGER;
+      ALTER TABLE invoice_line ADD COLUMN override_agreement_id INTEGER;
       ALTER TABLE platform_offer ADD COLUMN last_invoiced_on TEXT;
       UPDATE platform_offer SET last_invoiced_on =
         (SELECT MAX(invoice_date) FROM invoice_line WHERE offer_id = platform_offer.id);
@@ -322,6 +324,15 @@ export const migrations: readonly Migration[] = [
       );
       -- The site the mappings were made for, and when Organizations were last synced.
       CREATE TABLE mapping_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+      -- Why the last preview or run would not post a line that is mapped and included (its target
+      -- Agreement's currency, state, billing cycle, proration): only a run can know. Owner:
+      -- posting.
+      CREATE TABLE line_posting_block (
+        line_id TEXT PRIMARY KEY REFERENCES invoice_line (line_id) ON DELETE CASCADE,
+        reason TEXT NOT NULL,
+        checked_at TEXT NOT NULL
+      );
 
       -- An Organization's mapping, decided here for the Organizations grid and for every line.
       CREATE VIEW organization_mapping_status AS
@@ -366,31 +377,33 @@ export const migrations: readonly Migration[] = [
 
       -- Whether a line was synced (and what came of it), decided here: light enough for counts
       -- and for a load's swap, which must never touch a synced line.
-      -- A line's status, decided here and nowhere else, on top of it: the grid shows and filters
-      -- it, and the posting engine reads it. A synced line shows what was sent; an unsynced one
+      -- A line's readiness, decided here and nowhere else, on top of it: is it mapped and included
+      -- (mapping_readiness: what a run starts from, a failed line included), and did the last run
+      -- find its target Agreement unfit (readiness). Its status for the grid is the sync outcome
+      -- when there is one, else its readiness. A synced line shows what was sent; an unsynced one
       -- follows the mappings as they are now.
       CREATE VIEW invoice_line_sync AS
         SELECT l.*, r.status AS sync_status, r.at AS synced_at, r.addition_id, r.sent_values,
           r.reason AS sync_reason, COALESCE(r.status = 'synced', 0) AS synced
         FROM invoice_line l LEFT JOIN line_sync_result r ON r.line_id = l.line_id;
 
-      CREATE VIEW invoice_line_status AS
+      CREATE VIEW invoice_line_readiness AS
         SELECT l.*,
           CASE
-            WHEN l.sync_status = 'synced' THEN 'Synced'
-            WHEN l.sync_status = 'failed' THEN 'Failed'
-            WHEN l.sync_status = 'cancelled' THEN 'Cancelled'
             WHEN l.override_included = 0 OR om.status = 'Excluded' THEN 'Excluded'
+            WHEN om.status = 'Mapped' AND pm.status = 'Mapped' AND l.override_company_id IS NOT NULL
+              AND l.override_company_id NOT IN
+                (SELECT company_id FROM organization_company WHERE organization_id = l.organization_id)
+              THEN 'Needs attention'
             WHEN om.status = 'Mapped' AND pm.status = 'Mapped' AND om.company_count > 1
+              AND l.override_company_id IS NULL
               THEN 'Needs attention'
             WHEN om.status = 'Mapped' AND pm.status = 'Mapped'
               AND (pm.product_class = 'Bundle' OR pm.product_inactive) THEN 'Needs attention'
             WHEN om.status = 'Mapped' AND pm.status = 'Mapped' THEN 'Ready'
             ELSE 'Not Mapped'
-          END AS status,
+          END AS mapping_readiness,
           CASE
-            WHEN l.sync_status = 'synced' THEN 'Addition ' || COALESCE(l.addition_id, '?') || ' at ' || l.synced_at
-            WHEN l.sync_status IN ('failed', 'cancelled') THEN l.sync_reason
             WHEN l.override_included = 0 THEN 'Excluded from posting on this line.'
             WHEN om.status = 'Excluded' THEN 'The Organization is excluded from posting.'
             WHEN om.status = 'Response Error'
@@ -401,21 +414,103 @@ export const migrations: readonly Migration[] = [
               THEN 'Map the Organization and the Offer.'
             WHEN om.status IS NOT 'Mapped' THEN 'Map the Organization to a Company.'
             WHEN pm.status IS NOT 'Mapped' THEN 'Map the Offer to a Product.'
-            WHEN om.company_count > 1
+            WHEN l.override_company_id IS NOT NULL AND l.override_company_id NOT IN
+                (SELECT company_id FROM organization_company WHERE organization_id = l.organization_id)
+              THEN 'The chosen PSA Organization is no longer mapped to this Organization: choose again.'
+            WHEN om.company_count > 1 AND l.override_company_id IS NULL
               THEN 'The Organization is mapped to ' || om.company_count || ' Companies: choose the PSA Organization for this line.'
             WHEN pm.product_class = 'Bundle'
               THEN 'The Product is a Bundle, which ConnectWise cannot add to an Agreement: map the Offer to another Product.'
             WHEN pm.product_inactive
               THEN 'The Product is inactive in ConnectWise: map the Offer to an active Product.'
             ELSE NULL
-          END AS status_detail,
+          END AS mapping_readiness_detail,
           CASE WHEN l.synced THEN json_extract(l.sent_values, '$.company.name')
+            WHEN l.override_company_id IS NOT NULL
+              THEN (SELECT name FROM cw_company WHERE id = l.override_company_id)
             ELSE om.company_names END AS psa_organization_name,
+          CASE WHEN l.synced THEN json_extract(l.sent_values, '$.agreement.name')
+            END AS psa_agreement_name,
           CASE WHEN l.synced THEN json_extract(l.sent_values, '$.product.name')
             ELSE pm.product_name END AS psa_product_name
         FROM invoice_line_sync l
         LEFT JOIN organization_mapping_status om ON om.organization_id = l.organization_id
         LEFT JOIN offer_mapping_status pm ON pm.offer_id = l.offer_id;
+
+      CREATE VIEW invoice_line_status AS
+        SELECT r.*,
+          CASE WHEN r.mapping_readiness = 'Ready' AND b.reason IS NOT NULL THEN 'Needs attention'
+            ELSE r.mapping_readiness END AS readiness,
+          CASE WHEN r.mapping_readiness = 'Ready' AND b.reason IS NOT NULL THEN b.reason
+            ELSE r.mapping_readiness_detail END AS readiness_detail,
+          CASE r.sync_status
+            WHEN 'synced' THEN 'Synced'
+            WHEN 'failed' THEN 'Failed'
+            WHEN 'cancelled' THEN 'Cancelled'
+            ELSE CASE WHEN r.mapping_readiness = 'Ready' AND b.reason IS NOT NULL THEN 'Needs attention'
+              ELSE r.mapping_readiness END
+          END AS status,
+          CASE r.sync_status
+            WHEN 'synced' THEN 'Addition ' || COALESCE(r.addition_id, '?') || ' at ' || r.synced_at
+            WHEN 'failed' THEN r.sync_reason
+            WHEN 'cancelled' THEN r.sync_reason
+            ELSE CASE WHEN r.mapping_readiness = 'Ready' AND b.reason IS NOT NULL THEN b.reason
+              ELSE r.mapping_readiness_detail END
+          END AS status_detail
+        FROM invoice_line_readiness r
+        LEFT JOIN line_posting_block b ON b.line_id = r.line_id;
+    `,
+  },
+  {
+    version: 7,
+    name: 'posting: runs, the journal of every write, recurring Additions this app created',
+    sql: `
+      -- Owner of these three tables and of line_sync_result: posting.
+      CREATE TABLE posting_run (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        actor TEXT NOT NULL,
+        trigger TEXT NOT NULL CHECK (trigger IN ('manual', 'automatic')),
+        site_url TEXT NOT NULL,
+        status TEXT NOT NULL
+          CHECK (status IN ('running', 'completed', 'cancelled', 'failed', 'interrupted')),
+        summary TEXT
+      );
+      -- Every write to ConnectWise: its intent committed before the request goes out, its
+      -- result after. An intent without a result is a write whose outcome is unknown.
+      CREATE TABLE posting_journal (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL REFERENCES posting_run (id),
+        operation TEXT NOT NULL
+          CHECK (operation IN ('createAgreement', 'createAddition', 'updateAddition', 'cancelAddition', 'deleteAddition')),
+        marker TEXT NOT NULL,
+        agreement_id INTEGER,
+        payload TEXT NOT NULL,
+        payload_hash TEXT NOT NULL,
+        line_ids TEXT NOT NULL DEFAULT '[]',
+        state TEXT NOT NULL CHECK (state IN ('intent', 'done', 'failed', 'unknown')),
+        result_id INTEGER,
+        error TEXT,
+        intent_at TEXT NOT NULL,
+        result_at TEXT
+      );
+      CREATE INDEX posting_journal_by_marker ON posting_journal (marker);
+      CREATE INDEX posting_journal_by_state ON posting_journal (state);
+      -- The recurring Additions this app created or adopted: what a vanished Subscription is
+      -- looked for in.
+      CREATE TABLE posted_recurring (
+        marker TEXT PRIMARY KEY,
+        agreement_id INTEGER NOT NULL,
+        addition_id INTEGER NOT NULL,
+        contract_id TEXT NOT NULL,
+        subscription_id TEXT NOT NULL,
+        charge_type TEXT NOT NULL,
+        subscription_name TEXT NOT NULL,
+        -- The Platform's own end (before rules): an Annual line posted as one month covers a year.
+        last_platform_charge_end TEXT NOT NULL,
+        cancelled_date TEXT
+      );
     `,
   },
 ];

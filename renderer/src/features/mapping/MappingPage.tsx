@@ -42,7 +42,9 @@ export function MappingPage({ tab }: { tab: MappingTab }) {
     >
       {tab === 'organizations' && <OrganizationsTab canEdit={access === 'enabled'} />}
       {tab === 'products' && <ProductsTab canEdit={access === 'enabled'} />}
-      {tab === 'invoices' && <InvoicesTab canLoad={access === 'enabled'} />}
+      {tab === 'invoices' && (
+        <InvoicesTab canLoad={access === 'enabled'} canSync={access === 'enabled'} />
+      )}
     </TabbedPage>
   );
 }

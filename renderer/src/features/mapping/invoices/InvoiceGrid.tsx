@@ -1,7 +1,9 @@
-import { Badge, Text } from '@mantine/core';
+import { Anchor, Badge, Text } from '@mantine/core';
 import { type GridColumn, VirtualGrid } from '@renderer/app/grid/VirtualGrid';
+import { bridge } from '@renderer/bridge';
 import type { InvoiceLineRow, InvoiceSortColumn } from '@shared/contract';
 import { useInvoiceGrid } from './invoiceGridStore';
+import { useInvoiceSelection } from './invoiceSelectionStore';
 
 type Column = GridColumn<InvoiceLineRow, InvoiceSortColumn>;
 
@@ -114,15 +116,50 @@ const columns: Column[] = [
         >
           {row.status}
         </Badge>
-        {row.statusDetail && (
-          <Text size="xs" c="dimmed">
-            {row.statusDetail}
-          </Text>
+        {row.synced ? (
+          <AdditionLink synced={row.synced} />
+        ) : (
+          row.statusDetail && (
+            <Text size="xs" c="dimmed">
+              {row.statusDetail}
+            </Text>
+          )
         )}
       </span>
     ),
   },
 ];
+
+/** A synced line links to its Agreement in ConnectWise, where its Addition is. */
+function AdditionLink({ synced }: { synced: NonNullable<InvoiceLineRow['synced']> }) {
+  const { agreementId } = synced;
+  const when = (
+    <Text span size="xs" c="dimmed">
+      {' '}
+      on {new Date(synced.at).toLocaleString()}
+    </Text>
+  );
+  if (agreementId === null)
+    return (
+      <Text size="xs">
+        Addition {synced.additionId}
+        {when}
+      </Text>
+    );
+  return (
+    <Text size="xs">
+      <Anchor
+        component="button"
+        type="button"
+        size="xs"
+        onClick={() => void bridge().invoke('externalLinks.openAgreement', { agreementId })}
+      >
+        Addition {synced.additionId}
+      </Anchor>
+      {when}
+    </Text>
+  );
+}
 
 /** The month's lines: only the rows in view exist in the page, fetched a block at a time. */
 export function InvoiceGrid() {
@@ -131,6 +168,7 @@ export function InvoiceGrid() {
   const sort = useInvoiceGrid((state) => state.query.sort);
   const setQuery = useInvoiceGrid((state) => state.setQuery);
   const ensureRows = useInvoiceGrid((state) => state.ensureRows);
+  const { selected, toggle, toggleLoaded } = useInvoiceSelection();
   return (
     <VirtualGrid
       label="Invoice lines"
@@ -140,6 +178,15 @@ export function InvoiceGrid() {
       sort={sort}
       onSort={(next) => setQuery({ sort: next })}
       ensureRows={ensureRows}
+      selection={{
+        keyOf: (row) => row.lineId,
+        // Two subscriptions of one contract can share a name and dates; the line id tells them apart.
+        labelOf: (row) =>
+          `Select ${row.subscriptionName} on invoice ${row.invoiceId}, line ${row.lineId}`,
+        selected,
+        toggle,
+        toggleLoaded,
+      }}
     />
   );
 }

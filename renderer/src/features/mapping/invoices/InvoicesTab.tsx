@@ -1,15 +1,18 @@
 import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { type ChargeType, chargeTypes } from '@shared/chargeDateVocabulary';
 import { type LineStatus, LineStatus as LineStatusSchema } from '@shared/contract';
-import { CircleX, Download, Search } from 'lucide-react';
+import { CircleX, Download, Search, Send } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { InvoiceGrid } from './InvoiceGrid';
 import { useInvoiceGrid, useInvoicePeriods } from './invoiceGridStore';
+import { useInvoiceSelection } from './invoiceSelectionStore';
 import { LoadInvoicesDialog, monthLabel } from './LoadInvoicesDialog';
 import { useLoadDialog } from './loadDialogStore';
+import { SyncDialog } from './SyncDialog';
+import { useSync } from './syncStore';
 
 /** Mapping › Invoices: the loaded months and their lines. */
-export function InvoicesTab({ canLoad }: { canLoad: boolean }) {
+export function InvoicesTab({ canLoad, canSync }: { canLoad: boolean; canSync: boolean }) {
   const periods = useInvoicePeriods((state) => state.periods);
   const periodsError = useInvoicePeriods((state) => state.error);
   const loadPeriods = useInvoicePeriods((state) => state.loadPeriods);
@@ -21,6 +24,8 @@ export function InvoicesTab({ canLoad }: { canLoad: boolean }) {
   const period = query.period;
   const openDialog = useLoadDialog((state) => state.openDialog);
   const [search, setSearch] = useState(query.search);
+  const selectedCount = useInvoiceSelection((state) => state.selected.size);
+  const startSync = useSync((state) => state.start);
 
   useEffect(() => {
     void loadPeriods();
@@ -48,13 +53,25 @@ export function InvoicesTab({ canLoad }: { canLoad: boolean }) {
           allowDeselect={false}
           w={280}
         />
-        <Button
-          leftSection={<Download size={16} aria-hidden />}
-          disabled={!canLoad}
-          onClick={() => void openDialog()}
-        >
-          Load Invoices
-        </Button>
+        <Group gap="xs">
+          <Button
+            variant={period ? 'default' : 'filled'}
+            leftSection={<Download size={16} aria-hidden />}
+            disabled={!canLoad}
+            onClick={() => void openDialog()}
+          >
+            Load Invoices
+          </Button>
+          {period && (
+            <Button
+              leftSection={<Send size={16} aria-hidden />}
+              disabled={!canSync}
+              onClick={() => void startSync()}
+            >
+              {selectedCount > 0 ? `Sync to PSA (${selectedCount} selected)` : 'Sync to PSA'}
+            </Button>
+          )}
+        </Group>
       </Group>
       {period && (
         <Group align="flex-end">
@@ -103,6 +120,7 @@ export function InvoicesTab({ canLoad }: { canLoad: boolean }) {
         </Text>
       )}
       <LoadInvoicesDialog />
+      <SyncDialog />
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import type { ChargeType } from '@shared/chargeDateVocabulary';
 import type { InvoiceLineRow, InvoiceSortColumn, LineStatus, LoadedPeriod } from '@shared/contract';
 import { create } from 'zustand';
 import { messageOf } from '../messageOf';
+import { useInvoiceSelection } from './invoiceSelectionStore';
 
 export { blockSize };
 
@@ -69,6 +70,7 @@ export const useInvoicePeriods = create<PeriodsState>((set, get) => ({
     }
   },
   choosePeriod(period) {
+    useInvoiceSelection.getState().clear();
     useInvoiceGrid.getState().setQuery({ period });
   },
 }));

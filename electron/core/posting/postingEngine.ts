@@ -1,0 +1,754 @@
+import type {
+  MappingAccess,
+  PostingPreview,
+  PostingScope,
+  PostingSummary,
+  SavedConfiguration,
+} from '@shared/contract';
+import type { AdditionDraft, ConnectWiseClient } from '../connectwise';
+import { ConnectWiseError } from '../connectwise';
+import type { ConnectWiseConnection } from '../connectwise-connection';
+import { AppError } from '../errors';
+import type { Job, JobRegistry } from '../jobs';
+import type { AuditLog, SystemLog } from '../logs';
+import type { Mapping } from '../mapping';
+import type { PlatformData, PostableLine } from '../platform-data';
+import {
+  additionsByMarker,
+  agreementsOfCompanies,
+  agreementTypeDefaults,
+} from './connectwiseReads';
+import {
+  type AdditionOperation,
+  type AdditionValues,
+  type Cancellation,
+  type FoundAddition,
+  isRecurring,
+  type KnownAgreement,
+  type LineToPost,
+  markersToLookUp,
+  type NewAgreement,
+  planAdditions,
+  planTargets,
+  vanishedSubscriptions,
+} from './plan';
+import type { PostingTables, SentValues } from './postingTables';
+
+export interface PostingEngineDeps {
+  jobs: JobRegistry;
+  tables: PostingTables;
+  connectwiseConnection: Pick<ConnectWiseConnection, 'client' | 'current'>;
+  platformData: Pick<PlatformData, 'linesForPosting' | 'syncedAmong' | 'newestMonth'>;
+  mapping: Pick<Mapping, 'postingFacts'>;
+  configuration: { get(): SavedConfiguration | null };
+  access: () => MappingAccess;
+  systemLog: SystemLog;
+  audit: AuditLog;
+  now: () => Date;
+  osUserName: () => string;
+}
+
+/** Operations in flight at once; the client's limiter paces them to the server. */
+const parallelWrites = 16;
+
+/** Everything a run decided before writing: the preview shows exactly this. */
+interface Prepared {
+  client: ConnectWiseClient;
+  lines: Map<string, LineToPost>;
+  /** The Platform's own Charge End Date of each line (before rules and edits). */
+  platformChargeEnds: Map<string, string>;
+  agreements: Map<number, KnownAgreement>;
+  newAgreements: NewAgreement[];
+  operations: AdditionOperation[];
+  cancellations: Cancellation[];
+  skipped: PostingPreview['skipped'];
+  companyNames: Map<number, string>;
+  /** Currency code → the site's currency id (new Agreements take it by id). */
+  currencyIds: Map<string, number>;
+  /** Lines in scope: to post, or skipped with a reason. */
+  inScope: number;
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof AppError) return `${error.kind}: ${error.message}`;
+  return `Internal Error: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+function additionDraft(values: AdditionValues, marker: string): AdditionDraft {
+  return {
+    product: { id: values.productId },
+    billCustomer: 'Billable',
+    quantity: values.quantity,
+    unitPrice: values.unitPrice,
+    ...(values.unitCost === null ? {} : { unitCost: values.unitCost }),
+    effectiveDate: values.effectiveDate,
+    cancelledDate: values.cancelledDate,
+    invoiceDescription: values.invoiceDescription,
+    serialNumber: marker,
+  };
+}
+
+/** Runs `work` over `items`, `limit` at a time, starting no new item once `stop()` says so. */
+async function inParallel<T>(
+  items: readonly T[],
+  limit: number,
+  stop: () => boolean,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length && !stop()) {
+      const item = items[next] as T;
+      next += 1;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/**
+ * "Sync to PSA" (docs/posting-rules.md): gathers the lines and what ConnectWise holds, asks the
+ * plan what to do, and does it: Agreements first, then Additions grouped per Agreement, each
+ * write journaled before it is sent, each line's outcome recorded as it comes. One function for
+ * the Invoices tab, the tray's "Sync now" and the daily run.
+ */
+export function createPostingEngine(deps: PostingEngineDeps) {
+  function requireAllowed(): SavedConfiguration {
+    if (deps.access() !== 'enabled') {
+      throw new AppError(
+        'Not Allowed',
+        'Save the ConnectWise credentials and an Agreement Type before posting.',
+      );
+    }
+    const configuration = deps.configuration.get();
+    if (!configuration) throw new AppError('Not Allowed', 'Save an Agreement Type before posting.');
+    return configuration;
+  }
+
+  function linesToPost(scope: PostingScope): {
+    ready: LineToPost[];
+    skipped: PostingPreview['skipped'];
+    platformChargeEnds: Map<string, string>;
+    companyNames: Map<number, string>;
+    companies: ReturnType<Mapping['postingFacts']>['companies'];
+  } {
+    const postable = deps.platformData.linesForPosting(scope.period, scope.lineIds);
+    // Lines the user selected that are synced already are named, not silently left out.
+    const skipped: PostingPreview['skipped'] = scope.lineIds
+      ? deps.platformData.syncedAmong(scope.period, scope.lineIds).map((lineId) => ({
+          lineId,
+          status: 'Synced',
+          reason: 'Already synced: it is read-only.',
+        }))
+      : [];
+    const facts = deps.mapping.postingFacts(
+      [...new Set(postable.map((line) => line.organizationId))],
+      [...new Set(postable.map((line) => line.offerId))],
+    );
+    const ready: LineToPost[] = [];
+    for (const line of postable) {
+      if (line.readiness !== 'Ready') {
+        skipped.push({
+          lineId: line.lineId,
+          status: line.readiness,
+          reason: line.readinessDetail ?? line.readiness,
+        });
+        continue;
+      }
+      ready.push(toPost(line, facts));
+    }
+    return {
+      ready,
+      skipped,
+      platformChargeEnds: new Map(postable.map((line) => [line.lineId, line.platformChargeEnd])),
+      companies: facts.companies,
+      companyNames: new Map([...facts.companies].map(([id, company]) => [id, company.name])),
+    };
+  }
+
+  function toPost(line: PostableLine, facts: ReturnType<Mapping['postingFacts']>): LineToPost {
+    const product = facts.productByOffer.get(line.offerId) ?? null;
+    return {
+      lineId: line.lineId,
+      period: line.period,
+      invoiceDate: line.invoiceDate,
+      organizationId: line.organizationId,
+      organizationName: line.organizationName,
+      contractId: line.contractId,
+      currency: line.currency,
+      subscriptionId: line.subscriptionId,
+      subscriptionName: line.subscriptionName,
+      chargeType: line.chargeType,
+      chargeTypeName: line.chargeTypeName,
+      billingCycle: line.billingCycle,
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+      unitCost: line.unitCost,
+      chargeStart: line.chargeStart,
+      chargeEnd: line.chargeEnd,
+      companyIds: facts.companiesByOrganization.get(line.organizationId) ?? [],
+      chosenCompanyId: line.chosenCompanyId,
+      chosenAgreementId: line.chosenAgreementId,
+      product: product && {
+        id: product.id,
+        identifier: product.identifier,
+        productClass: product.productClass,
+        inactive: product.inactive,
+      },
+      excluded: facts.excludedOrganizations.has(line.organizationId),
+    };
+  }
+
+  async function prepare(scope: PostingScope, job: Job): Promise<Prepared> {
+    const configuration = requireAllowed();
+    const { ready, skipped, companies, companyNames, platformChargeEnds } = linesToPost(scope);
+    const inScope = ready.length + skipped.length;
+    job.progress({ done: 0, total: ready.length, message: 'Reading Agreements in ConnectWise' });
+    const client = await deps.connectwiseConnection.client(job.signal);
+    const companyIds = [
+      ...new Set(
+        ready.flatMap((line) =>
+          line.chosenCompanyId !== null ? [line.chosenCompanyId] : line.companyIds.slice(0, 1),
+        ),
+      ),
+    ];
+    const byCompany = await agreementsOfCompanies(client, companyIds, job.signal);
+    const type = (await client.agreementTypes.all({}, { signal: job.signal })).find(
+      (candidate) => candidate.id === configuration.agreementType.id,
+    );
+    if (!type) {
+      throw new AppError(
+        'Not Found',
+        `The Agreement Type "${configuration.agreementType.name}" is no longer in ConnectWise: choose another in Settings › Configuration.`,
+      );
+    }
+    const targets = planTargets({
+      lines: ready,
+      agreements: [...byCompany.values()].flat(),
+      agreementType: agreementTypeDefaults(type),
+      companies: [...companies].map(([id, company]) => ({
+        id,
+        defaultContactId: company.defaultContactId,
+      })),
+    });
+    deps.tables.recordBlocks(
+      ready.map((line) => line.lineId),
+      targets.skipped.flatMap((skippedLine) =>
+        skippedLine.status === 'Needs attention'
+          ? [{ lineId: skippedLine.lineId, reason: skippedLine.reason }]
+          : [],
+      ),
+    );
+    const agreements = new Map(
+      [...byCompany.values()].flat().map((agreement) => [agreement.id, agreement]),
+    );
+    const currencyIds = new Map(
+      targets.newAgreements.length === 0
+        ? []
+        : (await client.currencies.all({ signal: job.signal })).map(
+            (currency) => [currency.currencyCode.toUpperCase(), currency.id] as const,
+          ),
+    );
+    job.throwIfCancelled();
+
+    job.progress({ done: 0, total: ready.length, message: 'Looking up what was posted before' });
+    const found = await additionsByMarker(
+      client,
+      new Map(
+        markersToLookUp({ lines: ready, targets: targets.targets }).map(
+          ({ agreementId, markers }) => [agreementId, markers],
+        ),
+      ),
+      job.signal,
+    );
+    const operations = planAdditions({
+      lines: ready,
+      targets: targets.targets,
+      found,
+      options: { recurringChanges: 'update' },
+    });
+    const cancellations = vanishedSubscriptions({
+      postedRecurring: deps.tables.activeRecurring(),
+      newestMonth: deps.platformData.newestMonth(),
+    });
+    return {
+      client,
+      lines: new Map(ready.map((line) => [line.lineId, line])),
+      platformChargeEnds,
+      agreements,
+      newAgreements: targets.newAgreements,
+      operations,
+      cancellations,
+      skipped: [...skipped, ...targets.skipped],
+      companyNames,
+      currencyIds,
+      inScope,
+    };
+  }
+
+  function agreementNameOf(prepared: Prepared, operation: AdditionOperation): string {
+    const target =
+      operation.op === 'create'
+        ? operation.target
+        : { kind: 'existing' as const, agreementId: operation.agreementId };
+    if (target.kind === 'new') {
+      return prepared.newAgreements.find((draft) => draft.key === target.key)?.name ?? target.key;
+    }
+    return prepared.agreements.get(target.agreementId)?.name ?? `Agreement ${target.agreementId}`;
+  }
+
+  function previewOf(scope: PostingScope, prepared: Prepared): PostingPreview {
+    const linesOf = (key: string) =>
+      prepared.operations
+        .filter(
+          (operation) =>
+            operation.op === 'create' &&
+            operation.target.kind === 'new' &&
+            operation.target.key === key,
+        )
+        .reduce((sum, operation) => sum + operation.lineIds.length, 0);
+    return {
+      period: scope.period,
+      lines: prepared.inScope,
+      newAgreements: prepared.newAgreements.map((draft) => ({
+        name: draft.name,
+        companyName: prepared.companyNames.get(draft.companyId) ?? `Company ${draft.companyId}`,
+        currency: draft.currency,
+        lines: linesOf(draft.key),
+      })),
+      creates: prepared.operations.flatMap((operation) =>
+        operation.op === 'create'
+          ? [
+              {
+                marker: operation.marker,
+                agreementName: agreementNameOf(prepared, operation),
+                lineIds: operation.lineIds,
+                values: operation.values,
+              },
+            ]
+          : [],
+      ),
+      updates: prepared.operations.flatMap((operation) =>
+        operation.op === 'update'
+          ? [
+              {
+                marker: operation.marker,
+                agreementName: agreementNameOf(prepared, operation),
+                lineIds: operation.lineIds,
+                from: operation.from,
+                to: operation.to,
+              },
+            ]
+          : [],
+      ),
+      adopted: prepared.operations.filter((operation) => operation.op === 'adopt').length,
+      cancellations: prepared.cancellations.map((cancellation) => ({
+        marker: cancellation.marker,
+        agreementName:
+          prepared.agreements.get(cancellation.agreementId)?.name ??
+          `Agreement ${cancellation.agreementId}`,
+        subscriptionName: cancellation.subscriptionName,
+        cancelledDate: cancellation.cancelledDate,
+      })),
+      skipped: prepared.skipped,
+    };
+  }
+
+  function currencyIdOf(prepared: Prepared, code: string): number {
+    const id = prepared.currencyIds.get(code.toUpperCase());
+    if (id === undefined) {
+      throw new AppError(
+        'Validation Error',
+        `ConnectWise has no currency ${code}: add it in ConnectWise (Finance › Currencies) first.`,
+      );
+    }
+    return id;
+  }
+
+  /** Sends one write, journaled: intent first (committed), then its result. */
+  async function journaled<T>(
+    runId: number,
+    entry: {
+      operation: Parameters<PostingTables['intent']>[0]['operation'];
+      marker: string;
+      agreementId: number | null;
+      payload: unknown;
+      lineIds: readonly string[];
+    },
+    write: () => Promise<T>,
+    idOf: (result: T) => number | null,
+  ): Promise<T> {
+    const journalId = deps.tables.intent({ runId, ...entry });
+    try {
+      const result = await write();
+      deps.tables.result(journalId, { state: 'done', resultId: idOf(result) });
+      return result;
+    } catch (error) {
+      const unknown = error instanceof ConnectWiseError && error.outcomeUnknown;
+      deps.tables.result(journalId, {
+        state: unknown ? 'unknown' : 'failed',
+        error: reasonOf(error),
+      });
+      throw error;
+    }
+  }
+
+  async function execute(
+    scope: PostingScope & { confirmCancellations: boolean },
+    trigger: 'manual' | 'automatic',
+    job: Job,
+  ): Promise<PostingSummary> {
+    const started = deps.now().getTime();
+    const prepared = await prepare(scope, job);
+    const siteUrl = deps.connectwiseConnection.current()?.siteUrl ?? '';
+    const actor = trigger === 'automatic' ? 'automatic' : deps.osUserName();
+    const runId = deps.tables.startRun({ actor, trigger, siteUrl });
+    const summary: PostingSummary = {
+      runId,
+      status: 'completed',
+      posted: 0,
+      updated: 0,
+      adopted: 0,
+      cancelledAdditions: 0,
+      skipped: prepared.skipped.length,
+      failed: [],
+      duplicates: [],
+      seconds: 0,
+    };
+    const total = prepared.lines.size;
+    let done = 0;
+    const report = () =>
+      job.progress({
+        done,
+        total,
+        message: `${done} of ${total} lines · ${summary.posted} posted · ${summary.updated} updated · ${summary.skipped} skipped · ${summary.failed.length} failed`,
+      });
+    const fail = (lineIds: readonly string[], error: unknown) => {
+      const reason = reasonOf(error);
+      deps.tables.failed(lineIds, reason);
+      summary.failed.push({ lineIds: [...lineIds], reason });
+      deps.systemLog.write({
+        level: 'error',
+        title: `Line not posted: ${error instanceof AppError ? error.kind : 'Internal Error'}`,
+        details: `${lineIds.join(', ')}: ${reason}`,
+      });
+    };
+    const cancelled = () => job.signal.aborted;
+    /** Written in this run: what the duplicate check may delete. */
+    const createdHere = new Set<number>();
+    const touched = new Map<number, Set<string>>();
+    const touch = (agreementId: number, marker: string) =>
+      touched.set(agreementId, (touched.get(agreementId) ?? new Set()).add(marker));
+
+    // Agreements first.
+    const newIds = new Map<string, number>();
+    const failedAgreements = new Set<string>();
+    for (const draft of prepared.newAgreements) {
+      if (cancelled()) break;
+      try {
+        const created = await journaled(
+          runId,
+          {
+            operation: 'createAgreement',
+            marker: draft.marker,
+            agreementId: null,
+            payload: draft,
+            lineIds: [],
+          },
+          () =>
+            prepared.client.agreements.create({
+              name: draft.name,
+              type: { id: draft.typeId },
+              company: { id: draft.companyId },
+              contact: { id: draft.contactId },
+              startDate: draft.startDate,
+              currency: { id: currencyIdOf(prepared, draft.currency) },
+              prorateFlag: false,
+              internalNotes: `${draft.marker}\nCreated by ConnectWise Billing Sync for Platform contract.`,
+            }),
+          (agreement) => agreement.id,
+        );
+        newIds.set(draft.key, created.id);
+        prepared.agreements.set(created.id, {
+          id: created.id,
+          name: created.name,
+          companyId: draft.companyId,
+          status: 'Active',
+          cancelledFlag: false,
+          currency: draft.currency,
+          prorateFlag: false,
+          billingCycle: null,
+          billingStart: draft.startDate.slice(0, 10),
+          marker: draft.marker,
+        });
+      } catch (error) {
+        failedAgreements.add(draft.key);
+        const lineIds = prepared.operations.flatMap((operation) =>
+          operation.op === 'create' &&
+          operation.target.kind === 'new' &&
+          operation.target.key === draft.key
+            ? operation.lineIds
+            : [],
+        );
+        fail(lineIds, error);
+        done += lineIds.length;
+        report();
+      }
+    }
+
+    const sentValues = (
+      operation: AdditionOperation,
+      agreementId: number,
+      values: AdditionValues,
+    ): SentValues => {
+      const line = prepared.lines.get(operation.lineIds[0] ?? '');
+      const agreement = prepared.agreements.get(agreementId);
+      const companyId = agreement?.companyId ?? 0;
+      return {
+        company: { id: companyId, name: prepared.companyNames.get(companyId) ?? '' },
+        agreement: { id: agreementId, name: agreement?.name ?? '' },
+        product: {
+          id: values.productId,
+          name: line?.product?.identifier ?? String(values.productId),
+        },
+        marker: operation.marker,
+        values: { ...values },
+      };
+    };
+    const rememberRecurring = (
+      operation: AdditionOperation,
+      agreementId: number,
+      additionId: number,
+    ) => {
+      if (!operation.marker.startsWith('PLT:S:')) return;
+      const line = prepared.lines.get(operation.lineIds.at(-1) ?? '');
+      if (!line || !isRecurring(line.chargeType)) return;
+      deps.tables.recurring({
+        marker: operation.marker,
+        agreementId,
+        additionId,
+        contractId: line.contractId,
+        subscriptionId: line.subscriptionId,
+        chargeType: line.chargeType,
+        subscriptionName: line.subscriptionName,
+        lastPlatformChargeEnd: prepared.platformChargeEnds.get(line.lineId) ?? line.chargeEnd,
+      });
+    };
+
+    // Then Additions, grouped per Agreement.
+    const ordered = [...prepared.operations].sort((a, b) => {
+      const key = (operation: AdditionOperation) =>
+        operation.op === 'create'
+          ? operation.target.kind === 'new'
+            ? `n:${operation.target.key}`
+            : `e:${operation.target.agreementId}`
+          : `e:${operation.agreementId}`;
+      return key(a).localeCompare(key(b));
+    });
+    await inParallel(ordered, parallelWrites, cancelled, async (operation) => {
+      try {
+        if (operation.op === 'adopt') {
+          deps.tables.synced(
+            operation.lineIds,
+            operation.additionId,
+            sentValues(operation, operation.agreementId, operation.values),
+          );
+          rememberRecurring(operation, operation.agreementId, operation.additionId);
+          touch(operation.agreementId, operation.marker);
+          summary.adopted += 1;
+        } else if (operation.op === 'update') {
+          const to = operation.to;
+          await journaled(
+            runId,
+            {
+              operation: 'updateAddition',
+              marker: operation.marker,
+              agreementId: operation.agreementId,
+              payload: to,
+              lineIds: operation.lineIds,
+            },
+            () =>
+              prepared.client.additions.patch(operation.agreementId, operation.additionId, [
+                { op: 'replace', path: 'product/id', value: to.productId },
+                { op: 'replace', path: 'quantity', value: to.quantity },
+                { op: 'replace', path: 'unitPrice', value: to.unitPrice },
+                ...(to.unitCost === null
+                  ? []
+                  : [{ op: 'replace' as const, path: 'unitCost', value: to.unitCost }]),
+                { op: 'replace', path: 'effectiveDate', value: to.effectiveDate },
+                { op: 'replace', path: 'cancelledDate', value: to.cancelledDate },
+                { op: 'replace', path: 'invoiceDescription', value: to.invoiceDescription },
+              ]),
+            (addition) => addition.id,
+          );
+          deps.tables.synced(
+            operation.lineIds,
+            operation.additionId,
+            sentValues(operation, operation.agreementId, to),
+          );
+          rememberRecurring(operation, operation.agreementId, operation.additionId);
+          touch(operation.agreementId, operation.marker);
+          summary.updated += 1;
+        } else {
+          const agreementId =
+            operation.target.kind === 'existing'
+              ? operation.target.agreementId
+              : newIds.get(operation.target.key);
+          if (agreementId === undefined) return; // its Agreement failed: already reported
+          const created = await journaled(
+            runId,
+            {
+              operation: 'createAddition',
+              marker: operation.marker,
+              agreementId,
+              payload: operation.values,
+              lineIds: operation.lineIds,
+            },
+            () =>
+              prepared.client.additions.create(
+                agreementId,
+                additionDraft(operation.values, operation.marker),
+              ),
+            (addition) => addition.id,
+          );
+          createdHere.add(created.id);
+          deps.tables.synced(
+            operation.lineIds,
+            created.id,
+            sentValues(operation, agreementId, operation.values),
+          );
+          rememberRecurring(operation, agreementId, created.id);
+          touch(agreementId, operation.marker);
+          summary.posted += 1;
+        }
+      } catch (error) {
+        fail(operation.lineIds, error);
+      } finally {
+        done += operation.lineIds.length;
+        report();
+      }
+    });
+
+    // Vanished subscriptions: only when the user confirmed the list the preview showed.
+    if (scope.confirmCancellations && !cancelled()) {
+      for (const cancellation of prepared.cancellations) {
+        try {
+          await journaled(
+            runId,
+            {
+              operation: 'cancelAddition',
+              marker: cancellation.marker,
+              agreementId: cancellation.agreementId,
+              payload: { cancelledDate: cancellation.cancelledDate },
+              lineIds: [],
+            },
+            () =>
+              prepared.client.additions.patch(cancellation.agreementId, cancellation.additionId, [
+                { op: 'replace', path: 'cancelledDate', value: cancellation.cancelledDate },
+              ]),
+            (addition) => addition.id,
+          );
+          deps.tables.cancelledRecurring(cancellation.marker, cancellation.cancelledDate);
+          summary.cancelledAdditions += 1;
+        } catch (error) {
+          fail([], error);
+        }
+      }
+    }
+
+    summary.duplicates = await settleDuplicates(prepared.client, runId, touched, createdHere);
+    summary.status = cancelled() ? 'cancelled' : 'completed';
+    summary.seconds = (deps.now().getTime() - started) / 1000;
+    deps.tables.finishRun(runId, summary.status, summary);
+    deps.systemLog.write({
+      level: summary.failed.length > 0 || summary.duplicates.length > 0 ? 'warning' : 'info',
+      title: `Sync to PSA ${summary.status}: ${summary.posted} posted, ${summary.updated} updated, ${summary.failed.length} failed`,
+      details: [
+        `${scope.period}${scope.lineIds ? ` (${scope.lineIds.length} selected lines)` : ''}`,
+        `${summary.adopted} found already posted, ${summary.skipped} skipped, ${summary.cancelledAdditions} Additions cancelled`,
+        ...summary.duplicates.map(
+          (duplicate) =>
+            `Duplicate found: ${duplicate.marker} (Additions ${duplicate.additionIds.join(', ')})`,
+        ),
+      ].join('\n'),
+    });
+    deps.audit.record({
+      actor,
+      action: 'Sync to PSA',
+      details: `${scope.period}: ${summary.posted} posted, ${summary.updated} updated, ${summary.failed.length} failed (run ${runId})`,
+    });
+    return summary;
+  }
+
+  /**
+   * After a run, each marker it wrote must exist once on its Agreement (docs/posting-rules.md §3.6):
+   * of two, the older stays; the newer is deleted if this run created it, else both are reported.
+   */
+  async function settleDuplicates(
+    client: ConnectWiseClient,
+    runId: number,
+    touched: ReadonlyMap<number, ReadonlySet<string>>,
+    createdHere: ReadonlySet<number>,
+  ): Promise<PostingSummary['duplicates']> {
+    if (touched.size === 0) return [];
+    const found = await additionsByMarker(
+      client,
+      new Map([...touched].map(([id, markers]) => [id, [...markers]])),
+      new AbortController().signal,
+    );
+    const byMarker = new Map<string, FoundAddition[]>();
+    for (const addition of found) {
+      const key = `${addition.agreementId}|${addition.marker}`;
+      byMarker.set(key, [...(byMarker.get(key) ?? []), addition]);
+    }
+    const reported: PostingSummary['duplicates'] = [];
+    for (const additions of byMarker.values()) {
+      if (additions.length < 2) continue;
+      const [kept, ...others] = [...additions].sort((a, b) => a.id - b.id);
+      if (!kept) continue;
+      for (const other of others) {
+        if (!createdHere.has(other.id)) {
+          reported.push({ marker: kept.marker, additionIds: [kept.id, other.id] });
+          continue;
+        }
+        try {
+          await journaled(
+            runId,
+            {
+              operation: 'deleteAddition',
+              marker: other.marker,
+              agreementId: other.agreementId,
+              payload: { duplicateOf: kept.id },
+              lineIds: [],
+            },
+            () => client.additions.delete(other.agreementId, other.id),
+            () => other.id,
+          );
+          deps.tables.repointDuplicate(other.id, kept.id);
+        } catch {
+          reported.push({ marker: kept.marker, additionIds: [kept.id, other.id] });
+        }
+      }
+    }
+    return reported;
+  }
+
+  return {
+    preview(scope: PostingScope): Promise<PostingPreview> {
+      requireAllowed();
+      return deps.jobs.run('posting-preview', async (job) =>
+        previewOf(scope, await prepare(scope, job)),
+      );
+    },
+    run(
+      scope: PostingScope & { confirmCancellations: boolean },
+      trigger: 'manual' | 'automatic' = 'manual',
+    ): Promise<PostingSummary> {
+      requireAllowed();
+      return deps.jobs.run('posting-run', (job) => execute(scope, trigger, job));
+    },
+    lastSyncedAt: () => deps.tables.lastCompletedAt(),
+  };
+}
+
+export type PostingEngine = ReturnType<typeof createPostingEngine>;

@@ -1,0 +1,220 @@
+import { createHash } from 'node:crypto';
+import { type Database, inTransaction } from '../store';
+import type { PostedRecurringAddition } from './plan';
+
+export type JournalOperation =
+  | 'createAgreement'
+  | 'createAddition'
+  | 'updateAddition'
+  | 'cancelAddition'
+  | 'deleteAddition';
+
+/** What a synced line shows from then on: what was sent, where, when. */
+export interface SentValues {
+  company: { id: number; name: string };
+  agreement: { id: number; name: string };
+  product: { id: number; name: string };
+  marker: string;
+  values: Record<string, unknown>;
+}
+
+export type RecurringAddition = PostedRecurringAddition;
+
+/**
+ * The posting engine's records: runs, the journal of every write (its intent committed before
+ * the request goes out, its result after), the recurring Additions it created, and each line's
+ * outcome. Each write here is one short transaction of its own, so it is on disk before the next
+ * request to ConnectWise is sent.
+ */
+export function createPostingTables(db: Database, now: () => Date) {
+  const stamp = () => now().toISOString();
+  const insertRun = db.prepare(
+    `INSERT INTO posting_run (started_at, actor, trigger, site_url, status) VALUES (?, ?, ?, ?, 'running')`,
+  );
+  const finishRun = db.prepare(
+    'UPDATE posting_run SET finished_at = ?, status = ?, summary = ? WHERE id = ?',
+  );
+  const insertIntent = db.prepare(
+    `INSERT INTO posting_journal (run_id, operation, marker, agreement_id, payload, payload_hash,
+       line_ids, state, intent_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'intent', ?)`,
+  );
+  const recordResult = db.prepare(
+    'UPDATE posting_journal SET state = ?, result_id = ?, error = ?, result_at = ? WHERE id = ?',
+  );
+  const upsertResult = db.prepare(
+    `INSERT INTO line_sync_result (line_id, status, at, addition_id, sent_values, reason)
+     VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (line_id) DO UPDATE SET status = excluded.status, at = excluded.at,
+       addition_id = excluded.addition_id, sent_values = excluded.sent_values, reason = excluded.reason`,
+  );
+  const upsertRecurring = db.prepare(
+    `INSERT INTO posted_recurring (marker, agreement_id, addition_id, contract_id, subscription_id,
+       charge_type, subscription_name, last_platform_charge_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (marker) DO UPDATE SET agreement_id = excluded.agreement_id,
+       addition_id = excluded.addition_id, subscription_name = excluded.subscription_name,
+       last_platform_charge_end =
+         MAX(posted_recurring.last_platform_charge_end, excluded.last_platform_charge_end),
+       cancelled_date = NULL`,
+  );
+
+  return {
+    /** At start-up: a run still "running" was cut off; a write still an intent has an unknown outcome. */
+    markInterrupted(): { runs: number; unknownWrites: number } {
+      return inTransaction(db, () => ({
+        runs: Number(
+          db
+            .prepare(
+              "UPDATE posting_run SET status = 'interrupted', finished_at = ? WHERE status = 'running'",
+            )
+            .run(stamp()).changes,
+        ),
+        unknownWrites: Number(
+          db.prepare("UPDATE posting_journal SET state = 'unknown' WHERE state = 'intent'").run()
+            .changes,
+        ),
+      }));
+    },
+
+    startRun(run: { actor: string; trigger: 'manual' | 'automatic'; siteUrl: string }): number {
+      return Number(insertRun.run(stamp(), run.actor, run.trigger, run.siteUrl).lastInsertRowid);
+    },
+
+    finishRun(runId: number, status: 'completed' | 'cancelled' | 'failed', summary: unknown): void {
+      finishRun.run(stamp(), status, JSON.stringify(summary), runId);
+    },
+
+    /** Committed before the request is sent: what the app is about to write, and why. */
+    intent(entry: {
+      runId: number;
+      operation: JournalOperation;
+      marker: string;
+      agreementId: number | null;
+      payload: unknown;
+      lineIds: readonly string[];
+    }): number {
+      const payload = JSON.stringify(entry.payload);
+      return Number(
+        insertIntent.run(
+          entry.runId,
+          entry.operation,
+          entry.marker,
+          entry.agreementId,
+          payload,
+          createHash('sha256').update(payload).digest('hex'),
+          JSON.stringify(entry.lineIds),
+          stamp(),
+        ).lastInsertRowid,
+      );
+    },
+
+    result(
+      journalId: number,
+      outcome:
+        | { state: 'done'; resultId: number | null }
+        | { state: 'failed' | 'unknown'; error: string },
+    ): void {
+      recordResult.run(
+        outcome.state,
+        outcome.state === 'done' ? outcome.resultId : null,
+        outcome.state === 'done' ? null : outcome.error,
+        stamp(),
+        journalId,
+      );
+    },
+
+    /** The lines an Addition now carries: "Synced", with what was sent. */
+    synced(lineIds: readonly string[], additionId: number, sent: SentValues): void {
+      const at = stamp();
+      const values = JSON.stringify(sent);
+      inTransaction(db, () => {
+        for (const lineId of lineIds)
+          upsertResult.run(lineId, 'synced', at, additionId, values, null);
+      });
+    },
+
+    failed(lineIds: readonly string[], reason: string): void {
+      const at = stamp();
+      inTransaction(db, () => {
+        for (const lineId of lineIds) upsertResult.run(lineId, 'failed', at, null, null, reason);
+      });
+    },
+
+    recurring(addition: RecurringAddition): void {
+      upsertRecurring.run(
+        addition.marker,
+        addition.agreementId,
+        addition.additionId,
+        addition.contractId,
+        addition.subscriptionId,
+        addition.chargeType,
+        addition.subscriptionName,
+        addition.lastPlatformChargeEnd,
+      );
+    },
+
+    /**
+     * What the latest look at these lines found: the mapped lines it would not post, with why.
+     * Lines not named are unblocked.
+     */
+    recordBlocks(
+      lineIds: readonly string[],
+      blocks: ReadonlyArray<{ lineId: string; reason: string }>,
+    ): void {
+      const at = stamp();
+      const clear = db.prepare('DELETE FROM line_posting_block WHERE line_id = ?');
+      const insert = db.prepare(
+        'INSERT INTO line_posting_block (line_id, reason, checked_at) VALUES (?, ?, ?)',
+      );
+      inTransaction(db, () => {
+        for (const lineId of lineIds) clear.run(lineId);
+        for (const block of blocks) insert.run(block.lineId, block.reason, at);
+      });
+    },
+
+    /** A duplicate was deleted: its lines now carry the Addition that was kept. */
+    repointDuplicate(deletedId: number, keptId: number): void {
+      inTransaction(db, () => {
+        db.prepare('UPDATE line_sync_result SET addition_id = ? WHERE addition_id = ?').run(
+          keptId,
+          deletedId,
+        );
+        db.prepare('UPDATE posted_recurring SET addition_id = ? WHERE addition_id = ?').run(
+          keptId,
+          deletedId,
+        );
+      });
+    },
+
+    cancelledRecurring(marker: string, cancelledDate: string): void {
+      db.prepare('UPDATE posted_recurring SET cancelled_date = ? WHERE marker = ?').run(
+        cancelledDate,
+        marker,
+      );
+    },
+
+    /** The recurring Additions created or adopted and not cancelled: where vanished ones are. */
+    activeRecurring(): RecurringAddition[] {
+      return db
+        .prepare(
+          `SELECT marker, agreement_id AS agreementId, addition_id AS additionId,
+             contract_id AS contractId, subscription_id AS subscriptionId, charge_type AS chargeType,
+             subscription_name AS subscriptionName, last_platform_charge_end AS lastPlatformChargeEnd
+           FROM posted_recurring WHERE cancelled_date IS NULL`,
+        )
+        .all() as unknown as RecurringAddition[];
+    },
+
+    /** "Last Sync to PSA": when the last completed run finished, or null. */
+    lastCompletedAt(): string | null {
+      return (
+        (
+          db
+            .prepare("SELECT MAX(finished_at) AS at FROM posting_run WHERE status = 'completed'")
+            .get() as { at: string | null }
+        ).at ?? null
+      );
+    },
+  };
+}
+
+export type PostingTables = ReturnType<typeof createPostingTables>;
