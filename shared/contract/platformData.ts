@@ -1,7 +1,7 @@
 /** The Platform's billing data: loading months of invoice lines, and the Invoices grid. */
 import { z } from 'zod';
 import { billingCycles, chargeTypes } from '../chargeDateVocabulary';
-import { ImportProblem, InvoicePeriod } from '../platformInvoiceLine';
+import { CalendarDateString, ImportProblem, InvoicePeriod } from '../platformInvoiceLine';
 import { FileReadingOptions } from './exportFile';
 
 export const LoadedPeriod = z.object({
@@ -109,6 +109,7 @@ export type InvoicePageQuery = z.infer<typeof InvoicePageQuery>;
 
 const Badge = z.enum(['none', 'System Updated', 'User Updated']);
 export const DateToSend = z.object({ date: z.string(), badge: Badge, platformDate: z.string() });
+export type DateToSend = z.infer<typeof DateToSend>;
 
 export const InvoiceLineRow = z.object({
   lineId: z.string(),
@@ -133,6 +134,15 @@ export const InvoiceLineRow = z.object({
   chargeEnd: DateToSend,
   status: LineStatus,
   statusDetail: z.string().nullable(),
+  /** Synced lines are read-only: later changes are made in ConnectWise itself. */
+  editable: z.boolean(),
+  /** The user's include / exclude of this one line (an excluded Organization excludes it too). */
+  included: z.boolean(),
+  /** The PSA Organization and Agreement chosen on this line; null: decided by the rules. */
+  chosenCompanyId: z.number().int().nullable(),
+  chosenAgreementId: z.number().int().nullable(),
+  /** A synced line whose Platform values changed when its month was loaded again. */
+  changedSinceSync: z.boolean(),
   /** For a synced line: the Addition it is, on which Agreement, since when. */
   synced: z
     .object({
@@ -147,6 +157,56 @@ export type InvoiceLineRow = z.infer<typeof InvoiceLineRow>;
 export const InvoicePage = z.object({ rows: z.array(InvoiceLineRow), total: z.number().int() });
 export type InvoicePage = z.infer<typeof InvoicePage>;
 
+/** One edit, applied to one line or, as "Bulk Update", to every selected line. */
+export const LineEdit = z.discriminatedUnion('field', [
+  z.object({ field: z.literal('included'), included: z.boolean() }).strict(),
+  /**
+   * A date replaces the computed one ("User Updated"); null goes back to the computed date; left
+   * out: unchanged. Both at once, so moving a line's dates is checked as a whole.
+   */
+  z
+    .object({
+      field: z.literal('dates'),
+      chargeStart: CalendarDateString.nullable().optional(),
+      chargeEnd: CalendarDateString.nullable().optional(),
+    })
+    .strict()
+    .refine((edit) => edit.chargeStart !== undefined || edit.chargeEnd !== undefined, {
+      message: 'Choose a date to change.',
+    }),
+  /** One of the Companies the line's Organization is mapped to; clears the chosen Agreement. */
+  z
+    .object({ field: z.literal('company'), companyId: z.number().int().positive().nullable() })
+    .strict(),
+  /** null: the Agreement the rules find or create. */
+  z
+    .object({
+      field: z.literal('agreement'),
+      agreement: z
+        .object({ id: z.number().int().positive(), name: z.string().min(1).max(100) })
+        .strict()
+        .nullable(),
+    })
+    .strict(),
+]);
+export type LineEdit = z.infer<typeof LineEdit>;
+
+export const EditLinesInput = z
+  .object({
+    period: InvoicePeriod,
+    lineIds: z.array(z.string().min(1).max(100)).min(1).max(100_000),
+    edit: LineEdit,
+  })
+  .strict();
+export type EditLinesInput = z.infer<typeof EditLinesInput>;
+
+export const EditLinesResult = z.object({
+  updated: z.number().int(),
+  /** Synced lines among the chosen ones, left as they are. */
+  synced: z.number().int(),
+});
+export type EditLinesResult = z.infer<typeof EditLinesResult>;
+
 export const platformDataChannels = {
   /** Months that have loaded lines, newest first, within the 15 months kept. */
   'platformData.periods': { input: z.undefined(), output: z.array(LoadedPeriod) },
@@ -156,4 +216,6 @@ export const platformDataChannels = {
   'platformData.load': { input: LoadInvoicesInput, output: LoadInvoicesResult },
   /** One page of a month's lines, sorted and filtered in the store. */
   'platformData.page': { input: InvoicePageQuery, output: InvoicePage },
+  /** Edits unsynced lines: include / exclude, dates, PSA Organization or Agreement. */
+  'platformData.editLines': { input: EditLinesInput, output: EditLinesResult },
 } as const;

@@ -85,7 +85,31 @@ export const PostingSummary = z.object({
 });
 export type PostingSummary = z.infer<typeof PostingSummary>;
 
+export const LineTargetChoicesInput = z
+  .object({
+    period: InvoicePeriod,
+    lineId: z.string().min(1).max(100),
+    /** The Company whose Agreements to list; omitted: the line's chosen or only Company. */
+    companyId: z.number().int().positive().optional(),
+  })
+  .strict();
+export type LineTargetChoicesInput = z.infer<typeof LineTargetChoicesInput>;
+
+/** What the Invoices tab offers for a line's PSA Organization and PSA Agreement. */
+export const LineTargetChoices = z.object({
+  /** The Companies the line's Organization is mapped to. */
+  companies: z.array(z.object({ id: z.number().int(), name: z.string() })),
+  /** The Company the Agreements below belong to; null: none chosen among several. */
+  companyId: z.number().int().nullable(),
+  /** That Company's active Agreements in the line's currency, read from ConnectWise now. */
+  agreements: z.array(z.object({ id: z.number().int(), name: z.string() })),
+  currency: z.string(),
+});
+export type LineTargetChoices = z.infer<typeof LineTargetChoices>;
+
 export const postingChannels = {
+  /** The PSA Organizations and Agreements a line may be posted to. */
+  'posting.lineTargetChoices': { input: LineTargetChoicesInput, output: LineTargetChoices },
   /** What "Sync to PSA" would do now (a job: reads ConnectWise, writes nothing). */
   'posting.preview': { input: PostingScope, output: PostingPreview },
   /** Posts the scope (a job: progress, cancel); cancels vanished Additions only if confirmed. */

@@ -1,39 +1,55 @@
+import type { Page } from '@playwright/test';
+import { minimalConfiguration } from '../support/configurationInput';
 import { connectAndConfigure, expect, invoke, test } from './previewHost';
 
-test('a user posts two selected lines to ConnectWise, sees them Synced, and a second sync posts nothing', async ({
+const plt = <T extends { serialNumber: string | null }>(additions: T[]) =>
+  additions.filter((a) => a.serialNumber?.startsWith('PLT:'));
+
+test('a new user edits a line, bulk-excludes two, posts the month with Sync to PSA, and a second sync posts nothing', async ({
   page,
   preview,
   simulator,
   platform,
 }, testInfo) => {
   const current = new Date().toISOString().slice(0, 7);
-  // Two lines of one Organization, of different subscriptions, each within one month: neither is
+  // Four lines of one Organization, of different subscriptions, each within one month: none is
   // held back by a posting rule when no date rules are configured.
   const oneMonth = platform.data.invoiceLines.filter(
     (line) =>
       line.invoiceDate.startsWith(current) &&
       line.chargeStart.slice(0, 7) === line.chargeEnd.slice(0, 7),
   );
+  type Line = (typeof oneMonth)[number];
+  const distinct = (lines: Line[]) =>
+    lines.filter(
+      (l, i, all) => all.findIndex((o) => o.subscriptionName === l.subscriptionName) === i,
+    );
   const organization = platform.data.organizations.find(
-    (o) =>
-      new Set(oneMonth.filter((l) => l.organizationId === o.id).map((l) => l.subscriptionName))
-        .size >= 2,
+    (o) => distinct(oneMonth.filter((l) => l.organizationId === o.id)).length >= 4,
   );
-  if (!organization) throw new Error('the Platform seed has no organization with two such lines');
-  const [first, second] = oneMonth
-    .filter((l) => l.organizationId === organization.id)
-    .filter((l, i, all) => all.findIndex((o) => o.subscriptionName === l.subscriptionName) === i);
-  if (!first || !second) throw new Error('no two lines');
+  if (!organization) throw new Error('the Platform seed has no organization with four such lines');
+  const [edited, posted, excludedOne, excludedTwo] = distinct(
+    oneMonth.filter((l) => l.organizationId === organization.id),
+  );
+  if (!edited || !posted || !excludedOne || !excludedTwo) throw new Error('no four lines');
   const company = simulator.data.companies.find(
     (c) => !c.deletedFlag && c.status.name === 'Active' && c.defaultContact !== null,
   );
   const product = simulator.data.catalog.find(
     (item) => !item.inactiveFlag && item.productClass !== 'Bundle',
   );
-  if (!company || !product) throw new Error('the ConnectWise seed is too small');
+  // A type whose Agreements are not prorated, so a line may start mid-month.
+  const agreementType = simulator.data.agreementTypes.find(
+    (type) => !type.inactiveFlag && !type.prorateFlag && type.billingCycle?.name === 'Monthly',
+  );
+  if (!company || !product || !agreementType) throw new Error('the ConnectWise seed is too small');
 
   // Credentials, configuration, loading and mapping have their own specs.
   await connectAndConfigure(preview, simulator);
+  await invoke(preview, 'configuration.save', {
+    ...minimalConfiguration(simulator),
+    agreementTypeId: agreementType.id,
+  });
   await invoke(preview, 'platformConnection.save', {
     baseUrl: platform.baseUrl,
     token: platform.token,
@@ -45,8 +61,8 @@ test('a user posts two selected lines to ConnectWise, sees them Synced, and a se
     organizationId: organization.id,
     companyIds: [company.id],
   });
-  for (const offerId of new Set([first.offerId, second.offerId])) {
-    await invoke(preview, 'mapping.mapOffer', { offerId, catalogItemId: product.id });
+  for (const line of [edited, posted, excludedOne, excludedTwo]) {
+    await invoke(preview, 'mapping.mapOffer', { offerId: line.offerId, catalogItemId: product.id });
   }
 
   await page.goto(preview.url);
@@ -57,54 +73,91 @@ test('a user posts two selected lines to ConnectWise, sees them Synced, and a se
   await page.getByRole('tab', { name: 'Invoices' }).click();
   await page.getByRole('textbox', { name: 'Search invoice lines' }).fill(organization.name);
   const grid = page.getByRole('table', { name: 'Invoice lines' });
-  const checkboxOf = (line: (typeof oneMonth)[number]) =>
-    page.getByRole('checkbox', {
-      name: `Select ${line.subscriptionName} on invoice ${line.invoiceId}, line ${line.lineId}`,
-    });
-  for (const line of [first, second]) {
-    await checkboxOf(line).check();
-  }
+  const named = (line: Line) =>
+    `${line.subscriptionName} on invoice ${line.invoiceId}, line ${line.lineId}`;
+  const rowOf = (line: Line) =>
+    grid
+      .getByRole('row')
+      .filter({ has: page.getByRole('checkbox', { name: `Select ${named(line)}` }) });
 
-  // The preview says what will be created, and nothing is written yet.
-  await page.getByRole('button', { name: 'Sync to PSA (2 selected)' }).click();
+  // The user starts one line on its last day: the date shows "User Updated".
+  await grid.getByRole('button', { name: `Edit ${named(edited)}` }).click();
+  const editor = page.getByRole('dialog', { name: 'Edit invoice line' });
+  await expect(editor.getByLabel('PSA Organization')).toHaveValue(company.name);
+  await editor.getByLabel('Charge Start Date').fill(edited.chargeEnd);
+  await page.screenshot({ path: testInfo.outputPath('posting-edit-line.png') });
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(editor).toBeHidden();
+  await expect(rowOf(edited)).toContainText(`${edited.chargeEnd}User Updated`);
+
+  // Two lines excluded at once.
+  await selectLines(page, [excludedOne, excludedTwo].map(named));
+  const bulk = page.getByRole('toolbar', { name: 'Bulk actions' });
+  await expect(bulk).toContainText('2 selected');
+  await bulk.getByRole('button', { name: 'Exclude' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '2 lines updated.' })).toBeVisible();
+  await expect(rowOf(excludedOne)).toContainText('Excluded');
+  await expect(rowOf(excludedTwo)).toContainText('Excluded');
+  await bulk.getByRole('button', { name: 'Clear selection' }).click();
+
+  // Sync to PSA with nothing selected: every Ready line of the month, previewed first.
+  await page.getByRole('button', { name: 'Sync to PSA', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Sync to PSA' });
-  await expect(dialog.getByRole('region', { name: 'Additions to create' })).toContainText(
-    first.subscriptionName,
-  );
-  await expect(dialog.getByRole('heading', { name: 'Additions to create (2)' })).toBeVisible();
-  await expect(dialog.getByRole('heading', { name: 'Agreements to create (1)' })).toBeVisible();
+  const creates = dialog.getByRole('region', { name: 'Additions to create' });
+  await expect(creates).toContainText(edited.subscriptionName);
+  await expect(creates).toContainText(posted.subscriptionName);
+  await expect(creates).not.toContainText(excludedOne.subscriptionName);
+  await expect(dialog.getByRole('heading', { name: /^Agreements to create/ })).toBeVisible();
+  await expect(dialog.getByRole('region', { name: 'Lines skipped' })).toContainText('2 Excluded');
   await page.screenshot({ path: testInfo.outputPath('posting-preview.png') });
-  expect(simulator.data.additions.filter((a) => a.serialNumber?.startsWith('PLT:'))).toEqual([]);
+  expect(plt(simulator.data.additions)).toEqual([]);
+  const toCreate = Number(
+    /\((\d+)\)/.exec(
+      (await dialog.getByRole('heading', { name: /^Additions to create/ }).textContent()) ?? '',
+    )?.[1],
+  );
 
   await dialog.getByRole('button', { name: 'Post to ConnectWise' }).click();
-  await expect(dialog.getByRole('status')).toContainText('2 posted');
+  await expect(dialog.getByRole('status')).toContainText(`${toCreate} posted`);
+  await expect(dialog.getByRole('status')).toContainText('0 failed');
   await page.screenshot({ path: testInfo.outputPath('posting-summary.png') });
   await dialog.getByRole('button', { name: 'Done' }).click();
 
-  // ConnectWise holds exactly the two Additions, with the lines' values, on a new Agreement.
-  const posted = simulator.data.additions.filter((a) => a.serialNumber?.startsWith('PLT:'));
-  expect(posted).toHaveLength(2);
-  for (const line of [first, second]) {
-    const addition = posted.find((a) => a.invoiceDescription?.startsWith(line.subscriptionName));
-    expect(addition).toMatchObject({
-      quantity: Number(line.quantity),
-      unitPrice: Number(line.unitPrice),
-      effectiveDate: `${line.chargeStart}T00:00:00Z`,
-    });
-    const row = grid.getByRole('row').filter({ has: checkboxOf(line) });
-    await expect(row).toContainText('Synced');
-    await expect(row.getByRole('button', { name: `Addition ${addition?.id}` })).toBeVisible();
+  // ConnectWise holds exactly what was previewed, with the user's date; nothing of the excluded.
+  const additions = plt(simulator.data.additions);
+  expect(additions).toHaveLength(toCreate);
+  const additionOf = (line: Line) =>
+    simulator.data.additions.find((a) => a.serialNumber === `PLT:L:${line.lineId}`) ??
+    additions.find((a) => a.invoiceDescription?.startsWith(line.subscriptionName));
+  expect(additionOf(edited)).toMatchObject({
+    effectiveDate: `${edited.chargeEnd}T00:00:00Z`,
+    quantity: Number(edited.quantity),
+  });
+  for (const line of [excludedOne, excludedTwo]) {
+    expect(additions.some((a) => a.invoiceDescription?.startsWith(line.subscriptionName))).toBe(
+      false,
+    );
+  }
+  for (const line of [edited, posted]) {
+    const addition = additionOf(line);
+    await expect(rowOf(line)).toContainText('Synced');
+    await expect(
+      rowOf(line).getByRole('button', { name: `Addition ${addition?.id}` }),
+    ).toBeVisible();
+    await expect(grid.getByRole('button', { name: `Edit ${named(line)}` })).toHaveCount(0);
   }
   await page.screenshot({ path: testInfo.outputPath('posting-synced.png'), fullPage: true });
 
-  // Syncing the same lines again posts nothing.
-  for (const line of [first, second]) {
-    await checkboxOf(line).check();
-  }
-  await page.getByRole('button', { name: 'Sync to PSA (2 selected)' }).click();
+  // Syncing again posts nothing.
+  await page.getByRole('button', { name: 'Sync to PSA', exact: true }).click();
   await expect(dialog.getByText('Nothing to post')).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Post to ConnectWise' })).toBeDisabled();
-  expect(simulator.data.additions.filter((a) => a.serialNumber?.startsWith('PLT:'))).toHaveLength(
-    2,
-  );
+  await page.screenshot({ path: testInfo.outputPath('posting-nothing-to-post.png') });
+  expect(plt(simulator.data.additions)).toHaveLength(toCreate);
 });
+
+async function selectLines(page: Page, names: string[]): Promise<void> {
+  for (const name of names) {
+    await page.getByRole('checkbox', { name: `Select ${name}` }).check();
+  }
+}

@@ -131,7 +131,7 @@ describe('loading invoice lines from the Platform API', () => {
     expect(count[0]?.n).toBe(expected('2026-11') + expected('2026-10'));
   });
 
-  it('keeps a synced line exactly as it is through a reload of its month', async () => {
+  it('keeps a synced line as it was sent through a reload of its month, flagged "Changed since sync"', async () => {
     const [line] = sql(
       databasePath,
       "SELECT line_id FROM invoice_line WHERE period = '2026-11' LIMIT 1",
@@ -154,7 +154,7 @@ describe('loading invoice lines from the Platform API', () => {
     });
     expect(result.ok && result.periods[0]?.keptSynced).toBe(1);
     expect(sql(databasePath, 'SELECT * FROM invoice_line WHERE line_id = ?', line.line_id)).toEqual(
-      before,
+      before.map((row) => ({ ...(row as object), changed_since_sync_at: expect.any(String) })),
     );
     const synced = await value<InvoicePage>(core, 'platformData.page', {
       period: '2026-11',
@@ -168,6 +168,8 @@ describe('loading invoice lines from the Platform API', () => {
       quantity: '999',
       status: 'Synced',
       statusDetail: 'Addition 4711 at 2026-11-20T00:00:00Z',
+      changedSinceSync: true,
+      editable: false,
     });
     const periods = await value<LoadedPeriod[]>(core, 'platformData.periods');
     expect(periods.find((p) => p.period === '2026-11')?.synced).toBe(1);

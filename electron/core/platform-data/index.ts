@@ -21,5 +21,6 @@ export function platformDataHandlers(
     'platformData.loadChoices': () => platformData.loadChoices(),
     'platformData.load': (input) => platformData.load(input),
     'platformData.page': (query) => platformData.page(query),
+    'platformData.editLines': (input) => platformData.editLines(input),
   };
 }

@@ -37,6 +37,10 @@ export interface StoredLine {
   psa_product_name: string | null;
   override_company_id: number | null;
   override_agreement_id: number | null;
+  override_agreement_name: string | null;
+  edited_at: string | null;
+  changed_since_sync_at: string | null;
+  synced: number;
   psa_agreement_name: string | null;
   addition_id: number | null;
   synced_at: string | null;

@@ -1,3 +1,4 @@
+import type { EditLinesResult, LineEdit } from '@shared/contract';
 import {
   type InvoicePeriod,
   invoiceLineFields,
@@ -7,6 +8,38 @@ import {
 import { type Database, inTransaction } from '../store';
 import { oldestKeptPeriod, periodOf } from './invoicePeriods';
 import type { LoadHistory } from './loadHistory';
+
+type SqlValue = string | number | null;
+
+function assignmentsOf(edit: LineEdit): [string, SqlValue[]] {
+  switch (edit.field) {
+    case 'included':
+      return ['override_included = ?', [edit.included ? null : 0]];
+    case 'dates': {
+      const columns: string[] = [];
+      const values: SqlValue[] = [];
+      if (edit.chargeStart !== undefined) {
+        columns.push('override_charge_start = ?');
+        values.push(edit.chargeStart);
+      }
+      if (edit.chargeEnd !== undefined) {
+        columns.push('override_charge_end = ?');
+        values.push(edit.chargeEnd);
+      }
+      return [columns.join(', '), values];
+    }
+    case 'company':
+      return [
+        'override_company_id = ?, override_agreement_id = NULL, override_agreement_name = NULL',
+        [edit.companyId],
+      ];
+    case 'agreement':
+      return [
+        'override_agreement_id = ?, override_agreement_name = ?',
+        [edit.agreement?.id ?? null, edit.agreement?.name ?? null],
+      ];
+  }
+}
 
 export interface PeriodLoadSummary {
   period: InvoicePeriod;
@@ -55,6 +88,22 @@ export function createInvoiceLineTables(db: Database, history: LoadHistory, now:
   }
 
   return {
+    /** Applies one edit to the unsynced lines among these; synced lines are read-only. */
+    edit(period: InvoicePeriod, lineIds: readonly string[], edit: LineEdit): EditLinesResult {
+      const [assignments, values] = assignmentsOf(edit);
+      const scope = `period = ? AND line_id IN (SELECT value FROM json_each(?))`;
+      const ids = JSON.stringify(lineIds);
+      const updated = db
+        .prepare(
+          `UPDATE invoice_line SET ${assignments}, edited_at = ?
+           WHERE ${scope} AND line_id NOT IN (${syncedLineIds})`,
+        )
+        .run(...values, now().toISOString(), period, ids).changes;
+      const synced = db
+        .prepare(`SELECT COUNT(*) AS n FROM invoice_line_sync WHERE ${scope} AND synced`)
+        .get(period, ids) as { n: number };
+      return { updated: Number(updated), synced: Number(synced.n) };
+    },
     /** Starts a load: a load-history row and an empty staging table. */
     begin(load: Parameters<LoadHistory['begin']>[0]): number {
       clearStaging();
@@ -136,6 +185,17 @@ export function createInvoiceLineTables(db: Database, history: LoadHistory, now:
       ).n;
       return { period, removed: Number(removed), keptSynced: Number(keptSynced) };
     });
+
+    // A synced line is never overwritten; if the Platform now says otherwise, the user is told.
+    const differs = columns
+      .filter((column) => column !== 'line_id')
+      .map((column) => `s.${column} IS NOT invoice_line.${column}`)
+      .join(' OR ');
+    db.prepare(
+      `UPDATE invoice_line SET changed_since_sync_at = ?
+       WHERE period IN (${placeholders}) AND line_id IN (${syncedLineIds})
+         AND EXISTS (SELECT 1 FROM staging_line s WHERE s.line_id = invoice_line.line_id AND (${differs}))`,
+    ).run(seenAt, ...periods);
 
     const assignments = ['period', ...columns]
       .filter((column) => column !== 'line_id')

@@ -62,6 +62,11 @@ export function invoiceLineRow(
     chargeEnd: dates.end,
     status: line.status,
     statusDetail: line.status_detail,
+    editable: !line.synced,
+    included: line.override_included !== 0,
+    chosenCompanyId: line.override_company_id,
+    chosenAgreementId: line.override_agreement_id,
+    changedSinceSync: line.synced === 1 && line.changed_since_sync_at !== null,
     synced:
       line.status === 'Synced' && line.addition_id !== null
         ? {

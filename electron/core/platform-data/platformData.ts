@@ -1,6 +1,9 @@
 import type {
+  EditLinesInput,
+  EditLinesResult,
   InvoicePage,
   InvoicePageQuery,
+  LineEdit,
   LoadChoices,
   LoadedPeriod,
   LoadInvoicesInput,
@@ -12,7 +15,7 @@ import { type ExportFileOptions, type FileInbox, readExportFile } from '../expor
 import type { JobRegistry } from '../jobs';
 import type { AuditLog, SystemLog } from '../logs';
 import type { PlatformConnection } from '../platform-connection';
-import type { Database } from '../store';
+import { type Database, inTransaction } from '../store';
 import { createInvoiceLineQueries } from './invoiceLineQueries';
 import { createInvoiceLineTables } from './invoiceLineTables';
 import { type LineSourceEvent, loadInvoiceLines } from './invoiceLoader';
@@ -39,6 +42,29 @@ export interface PlatformDataDeps {
  * or an export file), serves the Invoices grid, and answers other capabilities' questions
  * through named queries.
  */
+function describeEdit(edit: LineEdit): string {
+  switch (edit.field) {
+    case 'included':
+      return edit.included ? 'included' : 'excluded';
+    case 'dates':
+      return [
+        ['Charge Start Date', edit.chargeStart] as const,
+        ['Charge End Date', edit.chargeEnd] as const,
+      ]
+        .filter(([, date]) => date !== undefined)
+        .map(([name, date]) => (date ? `${name} set to ${date}` : `${name} computed again`))
+        .join(', ');
+    case 'company':
+      return edit.companyId
+        ? `PSA Organization set to Company ${edit.companyId}`
+        : 'PSA Organization cleared';
+    case 'agreement':
+      return edit.agreement
+        ? `PSA Agreement set to ${edit.agreement.name} (${edit.agreement.id})`
+        : 'PSA Agreement left to the rules';
+  }
+}
+
 export function createPlatformData(deps: PlatformDataDeps) {
   const history = createLoadHistory(deps.db, deps.now);
   const tables = createInvoiceLineTables(deps.db, history, deps.now);
@@ -164,6 +190,37 @@ export function createPlatformData(deps: PlatformDataDeps) {
       const { rows, total } = queries.page(query);
       const configuration = deps.configuration.get();
       return { rows: rows.map((row) => invoiceLineRow(row, configuration)), total };
+    },
+    /**
+     * One edit on unsynced lines, all or nothing: a date that would start a line after it ends
+     * is refused for every line.
+     */
+    editLines({ period, lineIds, edit }: EditLinesInput): EditLinesResult {
+      const result = inTransaction(deps.db, () => {
+        const result = tables.edit(period, lineIds, edit);
+        if (edit.field === 'dates') {
+          const configuration = deps.configuration.get();
+          const reversed = queries
+            .unsyncedLines(period, lineIds)
+            .map((line) => invoiceLineRow(line, configuration))
+            .filter((row) => row.chargeStart.date > row.chargeEnd.date);
+          if (reversed.length > 0) {
+            throw new AppError(
+              'Validation Error',
+              `The Charge Start Date would be after the Charge End Date on ${
+                reversed.length === 1 ? `line ${reversed[0]?.lineId}` : `${reversed.length} lines`
+              }. Nothing was changed.`,
+            );
+          }
+        }
+        return result;
+      });
+      deps.audit.record({
+        actor: deps.osUserName(),
+        action: 'Invoice lines edited',
+        details: `${period}: ${describeEdit(edit)} on ${result.updated} line(s)`,
+      });
+      return result;
     },
     /** The unsynced lines of a month (or these of it), as a posting run sends them. */
     linesForPosting(period: string, lineIds?: readonly string[]): PostableLine[] {

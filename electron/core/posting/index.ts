@@ -3,17 +3,20 @@
  * `posting_journal`, `posted_recurring` and `line_sync_result`. The rules are
  * docs/posting-rules.md; the pure plan is in `plan/`.
  */
-import type { postingChannels } from '@shared/contract';
+import type { LineTargetChoices, LineTargetChoicesInput, postingChannels } from '@shared/contract';
 import type { HandlersFor } from '../router';
 import type { Database } from '../store';
+import { lineTargetChoices } from './lineTargetChoices';
 import { createPostingEngine, type PostingEngine, type PostingEngineDeps } from './postingEngine';
 import { createPostingTables } from './postingTables';
 
 export type { PostingEngine } from './postingEngine';
 
-export function createPosting(
-  deps: Omit<PostingEngineDeps, 'tables'> & { db: Database },
-): PostingEngine {
+export type Posting = PostingEngine & {
+  lineTargetChoices(input: LineTargetChoicesInput): Promise<LineTargetChoices>;
+};
+
+export function createPosting(deps: Omit<PostingEngineDeps, 'tables'> & { db: Database }): Posting {
   const tables = createPostingTables(deps.db, deps.now);
   const interrupted = tables.markInterrupted();
   if (interrupted.runs > 0 || interrupted.unknownWrites > 0) {
@@ -23,11 +26,15 @@ export function createPosting(
       details: `${interrupted.runs} run(s) did not finish when the app last ran; ${interrupted.unknownWrites} write(s) may or may not have reached ConnectWise. The next run looks each one up before writing again.`,
     });
   }
-  return createPostingEngine({ ...deps, tables });
+  return {
+    ...createPostingEngine({ ...deps, tables }),
+    lineTargetChoices: (input) => lineTargetChoices(deps, input),
+  };
 }
 
-export function postingHandlers(posting: PostingEngine): HandlersFor<typeof postingChannels> {
+export function postingHandlers(posting: Posting): HandlersFor<typeof postingChannels> {
   return {
+    'posting.lineTargetChoices': (input) => posting.lineTargetChoices(input),
     'posting.preview': (scope) => posting.preview(scope),
     'posting.run': (input) => posting.run(input),
   };

@@ -285,6 +285,11 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE platform_organization ADD COLUMN currency TEXT;
       ALTER TABLE invoice_line ADD COLUMN override_company_id INTEGER;
       ALTER TABLE invoice_line ADD COLUMN override_agreement_id INTEGER;
+      ALTER TABLE invoice_line ADD COLUMN override_agreement_name TEXT;
+      -- When the user last edited the line: a posting block checked before it no longer holds.
+      ALTER TABLE invoice_line ADD COLUMN edited_at TEXT;
+      -- When a re-load found a synced line's Platform values changed ("Changed since sync").
+      ALTER TABLE invoice_line ADD COLUMN changed_since_sync_at TEXT;
       ALTER TABLE platform_offer ADD COLUMN last_invoiced_on TEXT;
       UPDATE platform_offer SET last_invoiced_on =
         (SELECT MAX(invoice_date) FROM invoice_line WHERE offer_id = platform_offer.id);
@@ -430,13 +435,14 @@ export const migrations: readonly Migration[] = [
               THEN (SELECT name FROM cw_company WHERE id = l.override_company_id)
             ELSE om.company_names END AS psa_organization_name,
           CASE WHEN l.synced THEN json_extract(l.sent_values, '$.agreement.name')
-            END AS psa_agreement_name,
+            ELSE l.override_agreement_name END AS psa_agreement_name,
           CASE WHEN l.synced THEN json_extract(l.sent_values, '$.product.name')
             ELSE pm.product_name END AS psa_product_name
         FROM invoice_line_sync l
         LEFT JOIN organization_mapping_status om ON om.organization_id = l.organization_id
         LEFT JOIN offer_mapping_status pm ON pm.offer_id = l.offer_id;
 
+      -- A posting block holds until the user edits the line; the next preview checks it again.
       CREATE VIEW invoice_line_status AS
         SELECT r.*,
           CASE WHEN r.mapping_readiness = 'Ready' AND b.reason IS NOT NULL THEN 'Needs attention'
@@ -458,7 +464,8 @@ export const migrations: readonly Migration[] = [
               ELSE r.mapping_readiness_detail END
           END AS status_detail
         FROM invoice_line_readiness r
-        LEFT JOIN line_posting_block b ON b.line_id = r.line_id;
+        LEFT JOIN line_posting_block b ON b.line_id = r.line_id
+          AND (r.edited_at IS NULL OR b.checked_at > r.edited_at);
     `,
   },
   {

@@ -10,6 +10,7 @@ export {
   type LineCheckOptions,
   reasonToBlockOnAgreement,
   reasonToSkipLine,
+  sameCurrency,
   whyNotPosted,
 } from './blocking';
 export { decimalOfNumber, normalizeDecimal, sameDecimal } from './decimalString';

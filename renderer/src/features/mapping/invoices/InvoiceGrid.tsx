@@ -1,9 +1,11 @@
-import { Anchor, Badge, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Text } from '@mantine/core';
 import { type GridColumn, VirtualGrid } from '@renderer/app/grid/VirtualGrid';
 import { bridge } from '@renderer/bridge';
 import type { InvoiceLineRow, InvoiceSortColumn } from '@shared/contract';
+import { Pencil } from 'lucide-react';
 import { useInvoiceGrid } from './invoiceGridStore';
 import { useInvoiceSelection } from './invoiceSelectionStore';
+import { useLineEdit } from './lineEditStore';
 
 type Column = GridColumn<InvoiceLineRow, InvoiceSortColumn>;
 
@@ -22,8 +24,22 @@ const dash = (
   </Text>
 );
 
-/** The columns of docs/product.md §4.3, in its order. */
+/** The columns of docs/product.md §4.3, in its order, after a way to edit the line. */
 const columns: Column[] = [
+  {
+    title: 'Edit',
+    width: 56,
+    cell: (row) =>
+      row.editable ? (
+        <ActionIcon
+          variant="subtle"
+          aria-label={`Edit ${row.subscriptionName} on invoice ${row.invoiceId}, line ${row.lineId}`}
+          onClick={() => void useLineEdit.getState().openEdit(row)}
+        >
+          <Pencil size={16} aria-hidden />
+        </ActionIcon>
+      ) : null,
+  },
   {
     title: 'Invoice',
     width: 150,
@@ -116,6 +132,11 @@ const columns: Column[] = [
         >
           {row.status}
         </Badge>
+        {row.changedSinceSync && (
+          <Badge variant="light" color="orange" ml={4}>
+            Changed since sync
+          </Badge>
+        )}
         {row.synced ? (
           <AdditionLink synced={row.synced} />
         ) : (

@@ -3,10 +3,13 @@ import { type ChargeType, chargeTypes } from '@shared/chargeDateVocabulary';
 import { type LineStatus, LineStatus as LineStatusSchema } from '@shared/contract';
 import { CircleX, Download, Search, Send } from 'lucide-react';
 import { useEffect, useState } from 'react';
+import { BulkUpdateDialog } from './BulkUpdateDialog';
+import { EditLineDialog } from './EditLineDialog';
 import { InvoiceGrid } from './InvoiceGrid';
 import { useInvoiceGrid, useInvoicePeriods } from './invoiceGridStore';
 import { useInvoiceSelection } from './invoiceSelectionStore';
 import { LoadInvoicesDialog, monthLabel } from './LoadInvoicesDialog';
+import { useLineEdit } from './lineEditStore';
 import { useLoadDialog } from './loadDialogStore';
 import { SyncDialog } from './SyncDialog';
 import { useSync } from './syncStore';
@@ -25,6 +28,8 @@ export function InvoicesTab({ canLoad, canSync }: { canLoad: boolean; canSync: b
   const openDialog = useLoadDialog((state) => state.openDialog);
   const [search, setSearch] = useState(query.search);
   const selectedCount = useInvoiceSelection((state) => state.selected.size);
+  const clearSelection = useInvoiceSelection((state) => state.clear);
+  const edits = useLineEdit();
   const startSync = useSync((state) => state.start);
 
   useEffect(() => {
@@ -106,6 +111,49 @@ export function InvoicesTab({ canLoad, canSync }: { canLoad: boolean; canSync: b
           </Text>
         </Group>
       )}
+      {period && selectedCount > 0 && (
+        <Group gap="xs" role="toolbar" aria-label="Bulk actions">
+          <Text size="sm">{selectedCount} selected</Text>
+          <Button
+            size="xs"
+            variant="light"
+            disabled={edits.busy}
+            onClick={() => void edits.bulk({ field: 'included', included: false })}
+          >
+            Exclude
+          </Button>
+          <Button
+            size="xs"
+            variant="light"
+            disabled={edits.busy}
+            onClick={() => void edits.bulk({ field: 'included', included: true })}
+          >
+            Include
+          </Button>
+          <Button size="xs" variant="light" disabled={edits.busy} onClick={edits.openBulk}>
+            Bulk Update
+          </Button>
+          <Button size="xs" variant="subtle" onClick={clearSelection}>
+            Clear selection
+          </Button>
+        </Group>
+      )}
+      {edits.notice && (
+        <Alert
+          color="green"
+          role="status"
+          withCloseButton
+          closeButtonLabel="Dismiss"
+          onClose={() => useLineEdit.setState({ notice: null })}
+        >
+          {edits.notice}
+        </Alert>
+      )}
+      {edits.error && !edits.line && !edits.bulkOpen && (
+        <Alert color="red" role="alert">
+          {edits.error}
+        </Alert>
+      )}
       {gridError && (
         <Alert color="red" icon={<CircleX size={18} aria-hidden />}>
           {gridError}
@@ -121,6 +169,8 @@ export function InvoicesTab({ canLoad, canSync }: { canLoad: boolean; canSync: b
       )}
       <LoadInvoicesDialog />
       <SyncDialog />
+      <EditLineDialog />
+      <BulkUpdateDialog />
     </Stack>
   );
 }

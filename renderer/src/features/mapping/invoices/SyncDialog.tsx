@@ -43,9 +43,20 @@ function Section({
   );
 }
 
+/** "3 Needs attention, 240 Not Mapped, 2 Excluded". */
+function skippedCounts(preview: PostingPreview): string {
+  const counts = new Map<string, number>();
+  for (const skipped of preview.skipped) {
+    counts.set(skipped.status, (counts.get(skipped.status) ?? 0) + 1);
+  }
+  return [...counts].map(([status, count]) => `${count} ${status}`).join(', ');
+}
+
 function PreviewBody({ preview }: { preview: PostingPreview }) {
   const confirm = useSync((state) => state.confirmCancellations);
   const setConfirm = useSync((state) => state.setConfirmCancellations);
+  // Lines a posting rule holds back are listed; the rest are counted by status.
+  const needsAttention = preview.skipped.filter((skipped) => skipped.status === 'Needs attention');
   const nothing =
     preview.creates.length === 0 &&
     preview.updates.length === 0 &&
@@ -125,17 +136,21 @@ function PreviewBody({ preview }: { preview: PostingPreview }) {
         />
       </Section>
       <Section title="Lines skipped" count={preview.skipped.length}>
-        <Table fz="sm">
-          <Table.Tbody>
-            {preview.skipped.map((skipped) => (
-              <Table.Tr key={skipped.lineId}>
-                <Table.Td>{skipped.lineId}</Table.Td>
-                <Table.Td>{skipped.status}</Table.Td>
-                <Table.Td>{skipped.reason}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <Text size="sm" mb={4}>
+          {skippedCounts(preview)}
+        </Text>
+        {needsAttention.length > 0 && (
+          <Table fz="sm" aria-label="Lines that need attention">
+            <Table.Tbody>
+              {needsAttention.map((skipped) => (
+                <Table.Tr key={skipped.lineId}>
+                  <Table.Td>{skipped.lineId}</Table.Td>
+                  <Table.Td>{skipped.reason}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
       </Section>
     </Stack>
   );

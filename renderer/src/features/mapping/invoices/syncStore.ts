@@ -10,6 +10,7 @@ import { create } from 'zustand';
 import { messageOf } from '../messageOf';
 import { useInvoiceGrid, useInvoicePeriods } from './invoiceGridStore';
 import { useInvoiceSelection } from './invoiceSelectionStore';
+import { useLineEdit } from './lineEditStore';
 
 type Phase = 'closed' | 'previewing' | 'preview' | 'running' | 'summary';
 
@@ -44,6 +45,7 @@ export const useSync = create<SyncState>((set, get) => ({
     const period = useInvoiceGrid.getState().query.period;
     if (!period) return;
     const selected = [...useInvoiceSelection.getState().selected];
+    useLineEdit.setState({ notice: null });
     const scope: PostingScope = selected.length > 0 ? { period, lineIds: selected } : { period };
     set({
       phase: 'previewing',

@@ -1,0 +1,320 @@
+import { join } from 'node:path';
+import type {
+  EditLinesResult,
+  InvoiceLineRow,
+  InvoicePage,
+  LineTargetChoices,
+  PostingPreview,
+  PostingSummary,
+} from '@shared/contract';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core';
+import {
+  type ConnectWiseSimulator,
+  startConnectWiseSimulator,
+} from '../../electron/sandbox/connectwise';
+import { type PlatformSimulator, startPlatformSimulator } from '../../electron/sandbox/platform';
+import { FakeClock, temporaryDirectory } from '../support/fakePorts';
+import { mapEverything, preparedCore, usableCompanies, value } from '../support/postingSetup';
+
+/**
+ * Mapping › Invoices editing (docs/product.md §4.3): what the user changes on a line is what
+ * "Sync to PSA" sends, and synced lines stay as they were sent.
+ */
+const now = new Date();
+const period = now.toISOString().slice(0, 7);
+const clock = new FakeClock(now);
+
+let connectwise: ConnectWiseSimulator;
+let platform: PlatformSimulator;
+let core: Core;
+
+async function rows(): Promise<InvoiceLineRow[]> {
+  return (await value<InvoicePage>(core, 'platformData.page', { period, offset: 0, limit: 500 }))
+    .rows;
+}
+
+async function row(lineId: string): Promise<InvoiceLineRow> {
+  const found = (await rows()).find((r) => r.lineId === lineId);
+  if (!found) throw new Error(`no line ${lineId}`);
+  return found;
+}
+
+function edit(lineIds: string[], change: unknown): Promise<EditLinesResult> {
+  clock.advance(1000);
+  return value<EditLinesResult>(core, 'platformData.editLines', { period, lineIds, edit: change });
+}
+
+function run(lineIds: string[]): Promise<PostingSummary> {
+  clock.advance(1000);
+  return value<PostingSummary>(core, 'posting.run', {
+    period,
+    lineIds,
+    confirmCancellations: false,
+  });
+}
+
+const monthOf = (date: string) => date.slice(0, 7);
+const lastDayOf = (month: string) => {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
+};
+
+/** Ready lines of one month each, as the Platform sent them: nothing blocks them. */
+async function readyOneMonthLines(): Promise<InvoiceLineRow[]> {
+  return (await rows()).filter(
+    (r) => r.status === 'Ready' && monthOf(r.chargeStart.date) === monthOf(r.chargeEnd.date),
+  );
+}
+
+beforeAll(async () => {
+  [connectwise, platform] = await Promise.all([
+    startConnectWiseSimulator({ seed: 31, companies: 120 }),
+    startPlatformSimulator({ seed: 31, organizations: 12, months: 2, now: () => now }),
+  ]);
+  core = await preparedCore(connectwise, platform, {
+    databasePath: join(temporaryDirectory(), 'data.sqlite'),
+    period,
+    clock,
+  });
+  await mapEverything(core, connectwise, platform, period);
+});
+
+afterAll(async () => {
+  await core?.close();
+  await Promise.all([connectwise.close(), platform.close()]);
+});
+
+describe('Invoices › editing a line', () => {
+  let postedLineId: string;
+
+  it('a date the user sets shows "User Updated", can be taken back, and is the date posted', async () => {
+    const line = (await readyOneMonthLines()).find(
+      (r) => r.chargeStart.date < r.chargeEnd.date && r.chargeType.platformName !== 'Cycle Fee',
+    );
+    if (!line) throw new Error('no Ready one-time line spanning days');
+    const computed = line.chargeStart;
+    const chosen = line.chargeEnd.date;
+
+    expect(await edit([line.lineId], { field: 'dates', chargeStart: chosen })).toEqual({
+      updated: 1,
+      synced: 0,
+    });
+    expect((await row(line.lineId)).chargeStart).toEqual({
+      date: chosen,
+      badge: 'User Updated',
+      platformDate: computed.platformDate,
+    });
+
+    await edit([line.lineId], { field: 'dates', chargeStart: null });
+    expect((await row(line.lineId)).chargeStart).toEqual(computed);
+
+    await edit([line.lineId], { field: 'dates', chargeStart: chosen });
+    const summary = await run([line.lineId]);
+    expect(summary).toMatchObject({ posted: 1, failed: [] });
+    const synced = await row(line.lineId);
+    const addition = connectwise.data.additions.find((a) => a.id === synced.synced?.additionId);
+    expect(addition?.effectiveDate).toBe(`${chosen}T00:00:00Z`);
+    postedLineId = line.lineId;
+  });
+
+  it('refuses a start date after the end date, changing nothing on any chosen line', async () => {
+    const [first, second] = await readyOneMonthLines();
+    if (!first || !second) throw new Error('too few Ready lines');
+    const late = lastDayOf(monthOf(second.chargeEnd.date));
+    const result = await core.dispatch('platformData.editLines', {
+      period,
+      lineIds: [first.lineId, second.lineId],
+      edit: { field: 'dates', chargeStart: `${Number(late.slice(0, 4)) + 1}${late.slice(4)}` },
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'Validation Error',
+        message: expect.stringContaining('after the Charge End Date'),
+      },
+    });
+    expect((await row(first.lineId)).chargeStart).toEqual(first.chargeStart);
+    expect((await row(second.lineId)).chargeStart).toEqual(second.chargeStart);
+  });
+
+  it('excluding two lines at once keeps them out of Sync to PSA until they are included again', async () => {
+    const [first, second] = await readyOneMonthLines();
+    if (!first || !second) throw new Error('too few Ready lines');
+    const both = [first.lineId, second.lineId];
+    await edit(both, { field: 'included', included: false });
+    for (const id of both) {
+      expect(await row(id)).toMatchObject({ status: 'Excluded', included: false });
+    }
+    const preview = await value<PostingPreview>(core, 'posting.preview', {
+      period,
+      lineIds: both,
+    });
+    expect(preview.creates).toEqual([]);
+    expect(preview.skipped.map((s) => s.status)).toEqual(['Excluded', 'Excluded']);
+
+    await edit(both, { field: 'included', included: true });
+    for (const id of both) {
+      expect(await row(id)).toMatchObject({ status: 'Ready', included: true });
+    }
+  });
+
+  it('leaves synced lines as they were sent: an edit skips them and says so', async () => {
+    const before = await row(postedLineId);
+    expect(before).toMatchObject({ status: 'Synced', editable: false });
+    expect(await edit([postedLineId], { field: 'included', included: false })).toEqual({
+      updated: 0,
+      synced: 1,
+    });
+    expect(await edit([postedLineId], { field: 'dates', chargeEnd: null })).toEqual({
+      updated: 0,
+      synced: 1,
+    });
+    expect(await row(postedLineId)).toEqual(before);
+  });
+
+  it('a line blocked by a posting rule is checked again once the user changes its dates', async () => {
+    const blocked = (await rows()).find(
+      (r) => r.status === 'Ready' && monthOf(r.chargeStart.date) !== monthOf(r.chargeEnd.date),
+    );
+    if (!blocked) throw new Error('no line spanning months');
+    clock.advance(1000);
+    const preview = await value<PostingPreview>(core, 'posting.preview', {
+      period,
+      lineIds: [blocked.lineId],
+    });
+    expect(preview.skipped).toEqual([
+      expect.objectContaining({ lineId: blocked.lineId, status: 'Needs attention' }),
+    ]);
+    expect(await row(blocked.lineId)).toMatchObject({ status: 'Needs attention' });
+
+    const endOfStartMonth = lastDayOf(monthOf(blocked.chargeStart.date));
+    await edit([blocked.lineId], { field: 'dates', chargeEnd: endOfStartMonth });
+    expect(await row(blocked.lineId)).toMatchObject({
+      status: 'Ready',
+      chargeEnd: { date: endOfStartMonth, badge: 'User Updated' },
+    });
+    expect(await run([blocked.lineId])).toMatchObject({ posted: 1, skipped: 0, failed: [] });
+    const posted = await row(blocked.lineId);
+    expect(
+      connectwise.data.additions.find((a) => a.id === posted.synced?.additionId)?.cancelledDate,
+    ).toBe(`${endOfStartMonth}T00:00:00Z`);
+  });
+});
+
+describe('Invoices › choosing the PSA Organization and Agreement', () => {
+  it('a line of an Organization mapped to two Companies waits for a choice, then goes to the chosen Agreement', async () => {
+    const line = (await readyOneMonthLines()).at(-1);
+    if (!line) throw new Error('no Ready line');
+    const page = await value<{
+      rows: Array<{ organizationId: string; companies: Array<{ id: number }> }>;
+    }>(core, 'mapping.organizationsPage', { offset: 0, limit: 50, search: line.organizationName });
+    const mapped = page.rows.find((r) => r.organizationId === line.organizationId);
+    const taken = new Set(mapped?.companies.map((c) => c.id) ?? []);
+    const other = (await usableCompanies(core, connectwise)).find((c) => !taken.has(c.id));
+    const current = [...taken][0];
+    if (!other || current === undefined) throw new Error('no second Company');
+    await value(core, 'mapping.mapOrganization', {
+      organizationId: line.organizationId,
+      companyIds: [current, other.id],
+    });
+    expect(await row(line.lineId)).toMatchObject({
+      status: 'Needs attention',
+      statusDetail: expect.stringContaining('choose the PSA Organization'),
+    });
+
+    const open = await value<LineTargetChoices>(core, 'posting.lineTargetChoices', {
+      period,
+      lineId: line.lineId,
+    });
+    expect(open.companyId).toBeNull();
+    expect(open.companies.map((c) => c.id).sort()).toEqual([current, other.id].sort());
+    expect(open.agreements).toEqual([]);
+
+    // The chosen Company has an Agreement that fits, a cancelled one and one in another currency.
+    const template = connectwise.data.agreements.find((a) => a.agreementStatus === 'Active');
+    const company = connectwise.data.companies.find((c) => c.id === other.id);
+    const currencies = connectwise.data.currencies;
+    const sameCurrency = currencies.find((c) => c.currencyCode === line.currency);
+    const otherCurrency = currencies.find((c) => c.currencyCode !== line.currency);
+    if (!template || !company || !sameCurrency || !otherCurrency) throw new Error('seed');
+    const agreementOf = (id: number, name: string, changes: object) => ({
+      ...structuredClone(template),
+      id,
+      name,
+      company: { id: company.id, identifier: company.identifier, name: company.name },
+      billingCycle: { id: 1, name: 'Monthly' },
+      prorateFlag: false,
+      billStartDate: '2020-01-01T00:00:00Z',
+      startDate: '2020-01-01T00:00:00Z',
+      currency: {
+        id: sameCurrency.id,
+        currencyCode: sameCurrency.currencyCode,
+        symbol: sameCurrency.symbol,
+        name: sameCurrency.name,
+      },
+      internalNotes: null,
+      ...changes,
+    });
+    connectwise.data.agreements.push(
+      agreementOf(980_001, 'Cloud services', {}),
+      agreementOf(980_002, 'Old contract', { agreementStatus: 'Cancelled', cancelledFlag: true }),
+      agreementOf(980_003, 'Euro contract', {
+        currency: {
+          id: otherCurrency.id,
+          currencyCode: otherCurrency.currencyCode,
+          symbol: otherCurrency.symbol,
+          name: otherCurrency.name,
+        },
+      }),
+    );
+    connectwise.reindex();
+
+    await edit([line.lineId], { field: 'company', companyId: other.id });
+    expect(await row(line.lineId)).toMatchObject({
+      status: 'Ready',
+      chosenCompanyId: other.id,
+      psaOrganizationName: other.name,
+    });
+    const choices = await value<LineTargetChoices>(core, 'posting.lineTargetChoices', {
+      period,
+      lineId: line.lineId,
+    });
+    expect(choices.companyId).toBe(other.id);
+    expect(choices.agreements.map((a) => a.name)).toContain('Cloud services');
+    expect(choices.agreements.map((a) => a.name)).not.toContain('Old contract');
+    expect(choices.agreements.map((a) => a.name)).not.toContain('Euro contract');
+
+    await edit([line.lineId], {
+      field: 'agreement',
+      agreement: { id: 980_001, name: 'Cloud services' },
+    });
+    expect(await row(line.lineId)).toMatchObject({
+      chosenAgreementId: 980_001,
+      psaAgreementName: 'Cloud services',
+    });
+    expect(await run([line.lineId])).toMatchObject({ posted: 1, failed: [] });
+    const synced = await row(line.lineId);
+    expect(
+      connectwise.data.additions.find((a) => a.id === synced.synced?.additionId),
+    ).toMatchObject({ agreementId: 980_001 });
+  });
+});
+
+describe('Invoices › re-loading a month', () => {
+  it('flags a synced line the Platform changed as "Changed since sync", keeping what was sent', async () => {
+    const synced = (await rows()).find((r) => r.status === 'Synced');
+    if (!synced) throw new Error('no Synced line');
+    expect(synced.changedSinceSync).toBe(false);
+    const source = platform.data.invoiceLines.find((l) => l.lineId === synced.lineId);
+    if (!source) throw new Error('no source line');
+    source.quantity = String(Number(source.quantity) + 5);
+    await value(core, 'platformData.load', { periods: [period], source: { kind: 'platform' } });
+    const after = await row(synced.lineId);
+    expect(after).toMatchObject({
+      status: 'Synced',
+      changedSinceSync: true,
+      quantity: synced.quantity,
+    });
+  });
+});
