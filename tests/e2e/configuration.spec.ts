@@ -65,6 +65,14 @@ test('a user configures the Agreement Type and charge-date rules, with the gatin
     .fill('Consumption');
   await page.getByRole('switch', { name: 'Automated Daily Invoice Line Sync' }).check();
 
+  // Posting options: the marker goes to a custom field of the site; changes keep their history.
+  const markerField = page.getByRole('combobox', { name: 'Marker field', exact: true });
+  await expect(markerField).toHaveValue('Serial Number');
+  await markerField.click();
+  await expect(page.getByRole('option', { name: 'Seats Committed' })).toHaveCount(0);
+  await page.getByRole('option', { name: 'Platform Line' }).click();
+  await page.getByRole('radio', { name: 'Keep history' }).check();
+
   // Leaving with unsaved changes asks first.
   await page.getByRole('tab', { name: 'Dictionary' }).click();
   const leave = page.getByRole('dialog', { name: 'Leave without saving?' });
@@ -118,6 +126,10 @@ test('a user configures the Agreement Type and charge-date rules, with the gatin
   await expect(
     page.getByRole('switch', { name: 'Automated Daily Invoice Line Sync' }),
   ).toBeChecked();
+  await expect(page.getByRole('combobox', { name: 'Marker field', exact: true })).toHaveValue(
+    'Platform Line',
+  );
+  await expect(page.getByRole('radio', { name: 'Keep history' })).toBeChecked();
 
   // A change left unsaved can be discarded on the way out.
   await page

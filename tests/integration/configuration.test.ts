@@ -134,6 +134,9 @@ describe('Settings › Configuration (core)', () => {
       startDateRules: valid.startDateRules,
       customChargeTypeNames: { 'Usage Fee': 'Consumption' },
       autoSync: true,
+      additionMarkerField: { kind: 'serialNumber' },
+      agreementMarkerField: null,
+      recurringChanges: 'update',
     });
     expect(await value('configuration.get')).toEqual(saved);
     expect(await value<AppStatus>('app.status')).toMatchObject({
@@ -152,6 +155,62 @@ describe('Settings › Configuration (core)', () => {
       { version: 1, saved_by: 'tester' },
       { version: 2, saved_by: 'tester' },
     ]);
+  });
+
+  it('offers the text custom fields of Additions and Agreements as marker fields', async () => {
+    const fields = await value<{ addition: unknown[]; agreement: unknown[] }>(
+      'configuration.markerFields',
+    );
+    // "Seats Committed" is a number field: it cannot hold a marker.
+    expect(fields.addition).toEqual([
+      { id: 41, caption: 'Platform Line' },
+      { id: 43, caption: 'Vendor Reference' },
+    ]);
+    expect(fields.agreement).toContainEqual({ id: 42, caption: 'Platform Contract' });
+  });
+
+  it('saves a custom marker field only after ConnectWise answers a search by it', async () => {
+    const before = sim.requests.length;
+    const saved = await value<SavedConfiguration>('configuration.save', {
+      ...valid,
+      additionMarkerFieldId: 41,
+      agreementMarkerFieldId: 42,
+      recurringChanges: 'keepHistory',
+    });
+    expect(saved).toMatchObject({
+      additionMarkerField: { kind: 'customField', field: { id: 41, caption: 'Platform Line' } },
+      agreementMarkerField: { id: 42, caption: 'Platform Contract' },
+      recurringChanges: 'keepHistory',
+    });
+    const searches = sim.requests
+      .slice(before)
+      .filter((request) => request.query.customFieldConditions !== undefined)
+      .map((request) => [request.path, request.query.customFieldConditions]);
+    expect(searches).toEqual([
+      [expect.stringMatching(/\/additions$/), 'caption = "Platform Line" AND value = "PLT:check"'],
+      [
+        expect.stringMatching(/\/agreements$/),
+        'caption = "Platform Contract" AND value = "PLT:check"',
+      ],
+    ]);
+
+    for (const additionMarkerFieldId of [44, 999]) {
+      const refused = await core.dispatch('configuration.save', {
+        ...valid,
+        additionMarkerFieldId,
+      });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: {
+          kind: 'Validation Error',
+          message: expect.stringContaining('no text custom field'),
+        },
+      });
+    }
+    expect((await value<SavedConfiguration>('configuration.get')).additionMarkerField).toEqual({
+      kind: 'customField',
+      field: { id: 41, caption: 'Platform Line' },
+    });
   });
 
   it('needs a connection to list agreement types', async () => {

@@ -17,6 +17,9 @@ const configuration = {
   startDateRules: [],
   customChargeTypeNames: {},
   autoSync: false,
+  additionMarkerField: { kind: 'serialNumber' as const },
+  agreementMarkerField: null,
+  recurringChanges: 'update' as const,
 };
 
 const cases: Array<{

@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import type { AuditLog, SystemLog } from '../logs';
 import type { SettingsStore } from '../settings';
 import { type Database, inTransaction } from '../store';
+import { checkedMarkerField, markerFieldChoices } from './markerFields';
 
 export interface ConfigurationDeps {
   db: Database;
@@ -55,6 +56,20 @@ export function createConfiguration(deps: ConfigurationDeps) {
         `ConnectWise has no active Agreement Type with id ${input.agreementTypeId}. Refresh the list and choose again.`,
       );
     }
+    const client = await deps.connectwiseConnection.client();
+    const additionMarkerFieldId = input.additionMarkerFieldId ?? null;
+    const agreementMarkerFieldId = input.agreementMarkerFieldId ?? null;
+    const additionMarkerField =
+      additionMarkerFieldId === null
+        ? ({ kind: 'serialNumber' } as const)
+        : ({
+            kind: 'customField',
+            field: await checkedMarkerField(client, 'addition', additionMarkerFieldId),
+          } as const);
+    const agreementMarkerField =
+      agreementMarkerFieldId === null
+        ? null
+        : await checkedMarkerField(client, 'agreement', agreementMarkerFieldId);
     const row = newestVersion.get() as { version: number | null } | undefined;
     const saved = SavedConfiguration.parse({
       version: (row?.version ?? deps.settings.get().configuration?.version ?? 0) + 1,
@@ -64,6 +79,9 @@ export function createConfiguration(deps: ConfigurationDeps) {
       startDateRules: input.startDateRules,
       customChargeTypeNames: input.customChargeTypeNames,
       autoSync: input.autoSync,
+      additionMarkerField,
+      agreementMarkerField,
+      recurringChanges: input.recurringChanges ?? 'update',
     });
     const actor = deps.osUserName();
     inTransaction(deps.db, () => {
@@ -87,6 +105,9 @@ export function createConfiguration(deps: ConfigurationDeps) {
   return {
     get: (): SavedConfiguration | null => deps.settings.get().configuration,
     agreementTypes,
+    async markerFields() {
+      return markerFieldChoices(await deps.connectwiseConnection.client());
+    },
     save,
     /** The configuration a sync run used, by its version. */
     version(version: number): SavedConfiguration | null {
@@ -108,5 +129,8 @@ function summarize(saved: SavedConfiguration): string {
     `Start date rules: ${saved.startDateRules.map((r) => `${r.billingCycle}: ${r.rule}`).join('; ') || 'none'}`,
     `Custom charge type names: ${names.join('; ') || 'none'}`,
     `Automated daily sync: ${saved.autoSync ? 'on' : 'off'}`,
+    `Addition marker field: ${saved.additionMarkerField.kind === 'serialNumber' ? 'Serial Number' : saved.additionMarkerField.field.caption}`,
+    `Agreement marker field: ${saved.agreementMarkerField?.caption ?? 'Internal notes'}`,
+    `Recurring changes: ${saved.recurringChanges === 'update' ? 'Update in place' : 'Keep history'}`,
   ].join('\n');
 }

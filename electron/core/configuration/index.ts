@@ -10,6 +10,7 @@ export function configurationHandlers(
   return {
     'configuration.get': () => configuration.get(),
     'configuration.agreementTypes': () => configuration.agreementTypes(),
+    'configuration.markerFields': () => configuration.markerFields(),
     'configuration.save': (input) => configuration.save(input),
   };
 }

@@ -28,6 +28,7 @@ import {
   Currency,
   type PatchOperation,
   SystemInfo,
+  UserDefinedField,
 } from './resources';
 import { apiBaseUrl, apiOrigin, normalizeSiteUrl } from './siteAddress';
 
@@ -239,6 +240,11 @@ export async function connectToConnectWise(
 
     currencies: {
       all: (call?: StreamOptions) => collect(stream('/finance/currencies', Currency, {}, call)),
+    },
+
+    userDefinedFields: {
+      all: (query?: Omit<ListQuery, 'page'>, call?: StreamOptions) =>
+        collect(stream('/system/userDefinedFields', UserDefinedField, query, call)),
     },
 
     billingCycles: {

@@ -144,6 +144,16 @@ export type BillingCycle = z.infer<typeof BillingCycle>;
 export const Currency = z.object({ id: z.number().int(), currencyCode: z.string() });
 export type Currency = z.infer<typeof Currency>;
 
+/** A custom field definition (`/system/userDefinedFields`); the screen says which records carry it. */
+export const UserDefinedField = z.object({
+  id: z.number().int(),
+  caption: z.string(),
+  screenId: z.string().nullish(),
+  fieldTypeIdentifier: z.string().nullish(),
+  entryTypeIdentifier: z.string().nullish(),
+});
+export type UserDefinedField = z.infer<typeof UserDefinedField>;
+
 export const Count = z.object({ count: z.number().int() });
 
 /** What the app sends to create an Agreement. */

@@ -12,6 +12,9 @@ const configuration = {
   startDateRules: [],
   customChargeTypeNames: { 'Usage Fee': 'Consumption' },
   autoSync: true,
+  additionMarkerField: { kind: 'serialNumber' as const },
+  agreementMarkerField: null,
+  recurringChanges: 'update' as const,
 };
 
 describe('settings store', () => {
@@ -46,6 +49,10 @@ describe('settings store', () => {
         startDateRules: [],
         customChargeTypeNames: {},
         autoSync: false,
+        // Posting options came later: an older configuration gets their defaults.
+        additionMarkerField: { kind: 'serialNumber' },
+        agreementMarkerField: null,
+        recurringChanges: 'update',
       },
     });
   });

@@ -5,6 +5,7 @@ import {
   Group,
   Loader,
   Paper,
+  Radio,
   Select,
   Stack,
   Switch,
@@ -41,9 +42,12 @@ export function ConfigurationTab() {
   const save = useConfiguration((state) => state.save);
 
   useEffect(() => {
-    const { load, loadAgreementTypes } = useConfiguration.getState();
+    const { load, loadAgreementTypes, loadMarkerFields } = useConfiguration.getState();
     void load();
-    if (connection === 'saved') void loadAgreementTypes();
+    if (connection === 'saved') {
+      void loadAgreementTypes();
+      void loadMarkerFields();
+    }
   }, [connection]);
 
   useEffect(() => {
@@ -92,6 +96,7 @@ export function ConfigurationTab() {
         <StartDateRulesSection />
         <CustomNamesSection />
         <AutoSyncSection />
+        <PostingOptionsSection />
         {formError && (
           <Alert
             color="red"
@@ -419,6 +424,111 @@ function AutoSyncSection() {
           change((draft) => ({ ...draft, autoSync: checked }));
         }}
       />
+    </Section>
+  );
+}
+
+/** A custom field choice that is saved but no longer listed still shows by its saved name. */
+function fieldOptions(
+  fields: ReadonlyArray<{ id: number; caption: string }>,
+  saved: { id: number; caption: string } | null,
+  fallback: { value: string; label: string },
+) {
+  const options = [fallback, ...fields.map((f) => ({ value: String(f.id), label: f.caption }))];
+  if (saved && !fields.some((f) => f.id === saved.id)) {
+    options.push({ value: String(saved.id), label: saved.caption });
+  }
+  return options;
+}
+
+function PostingOptionsSection() {
+  const draft = useConfiguration((state) => state.draft);
+  const saved = useConfiguration((state) => state.saved);
+  const markerFields = useConfiguration((state) => state.markerFields);
+  const errors = useConfiguration((state) => state.errors);
+  const change = useConfiguration((state) => state.change);
+  const loadMarkerFields = useConfiguration((state) => state.loadMarkerFields);
+  const savedAdditionField =
+    saved?.additionMarkerField.kind === 'customField' ? saved.additionMarkerField.field : null;
+  return (
+    <Section id="posting-options" title="Posting options">
+      <Stack gap="md">
+        <Group align="flex-end" gap="xs">
+          <Select
+            label="Marker field"
+            description="Where each Addition carries the marker that identifies its Platform line, so a line is never posted twice. Serial Number always works; a custom field is checked against ConnectWise when you save."
+            data={fieldOptions(markerFields.addition, savedAdditionField, {
+              value: 'serialNumber',
+              label: 'Serial Number',
+            })}
+            value={
+              draft.additionMarkerFieldId === null
+                ? 'serialNumber'
+                : String(draft.additionMarkerFieldId)
+            }
+            onChange={(value) =>
+              change((d) => ({
+                ...d,
+                additionMarkerFieldId: !value || value === 'serialNumber' ? null : Number(value),
+              }))
+            }
+            error={errors.additionMarkerFieldId}
+            allowDeselect={false}
+            style={{ flex: 1 }}
+          />
+          <ActionIcon
+            variant="default"
+            size="lg"
+            aria-label="Refresh the custom fields"
+            loading={markerFields.status === 'loading'}
+            onClick={() => void loadMarkerFields()}
+          >
+            <RefreshCw size={16} aria-hidden />
+          </ActionIcon>
+        </Group>
+        <Select
+          label="Agreement marker field"
+          description="Where an Agreement this app creates carries its marker. Without a custom field, the marker is the first line of the Agreement's internal notes."
+          data={fieldOptions(markerFields.agreement, saved?.agreementMarkerField ?? null, {
+            value: 'internalNotes',
+            label: 'Internal notes (first line)',
+          })}
+          value={
+            draft.agreementMarkerFieldId === null
+              ? 'internalNotes'
+              : String(draft.agreementMarkerFieldId)
+          }
+          onChange={(value) =>
+            change((d) => ({
+              ...d,
+              agreementMarkerFieldId: !value || value === 'internalNotes' ? null : Number(value),
+            }))
+          }
+          error={errors.agreementMarkerFieldId}
+          allowDeselect={false}
+        />
+        {markerFields.error && (
+          <Text size="sm" c="red">
+            The custom fields could not be read: {markerFields.error}
+          </Text>
+        )}
+        <Radio.Group
+          label="Recurring changes"
+          description="How a change to a recurring Addition (quantity, price, dates) is written."
+          value={draft.recurringChanges}
+          onChange={(value) =>
+            change((d) => ({
+              ...d,
+              recurringChanges: value === 'keepHistory' ? 'keepHistory' : 'update',
+            }))
+          }
+        >
+          <Group mt={6}>
+            <Radio value="update" label="Update in place" />
+            <Radio value="keepHistory" label="Keep history" />
+          </Group>
+        </Radio.Group>
+      </Stack>
     </Section>
   );
 }

@@ -10,6 +10,8 @@ import {
 import {
   type AgreementTypeChoice,
   ConfigurationInput,
+  type CustomFieldChoice,
+  type RecurringChanges,
   type SavedConfiguration,
 } from '@shared/contract';
 import { create } from 'zustand';
@@ -31,6 +33,11 @@ export interface ConfigurationDraft {
   startDateRules: StartRuleRow[];
   customChargeTypeNames: Record<ChargeType, string>;
   autoSync: boolean;
+  /** null: "Serial Number". */
+  additionMarkerFieldId: number | null;
+  /** null: the first line of the Agreement's internal notes. */
+  agreementMarkerFieldId: number | null;
+  recurringChanges: RecurringChanges;
 }
 
 /** Errors by field path, as the contract's schema names them (e.g. "endDateRules.1.chargeType"). */
@@ -48,8 +55,16 @@ interface ConfigurationState {
     items: AgreementTypeChoice[];
     error: string | null;
   };
+  /** The site's text custom fields, for the "Marker field" choices. */
+  markerFields: {
+    status: 'idle' | 'loading' | 'loaded' | 'error';
+    addition: CustomFieldChoice[];
+    agreement: CustomFieldChoice[];
+    error: string | null;
+  };
   load(): Promise<void>;
   loadAgreementTypes(): Promise<void>;
+  loadMarkerFields(): Promise<void>;
   change(update: (draft: ConfigurationDraft) => ConfigurationDraft): void;
   discard(): void;
   save(): Promise<boolean>;
@@ -68,6 +83,10 @@ function draftOf(saved: SavedConfiguration | null): ConfigurationDraft {
     startDateRules: (saved?.startDateRules ?? []).map((row) => ({ key: nextKey++, ...row })),
     customChargeTypeNames: { ...emptyNames, ...(saved?.customChargeTypeNames ?? {}) },
     autoSync: saved?.autoSync ?? false,
+    additionMarkerFieldId:
+      saved?.additionMarkerField.kind === 'customField' ? saved.additionMarkerField.field.id : null,
+    agreementMarkerFieldId: saved?.agreementMarkerField?.id ?? null,
+    recurringChanges: saved?.recurringChanges ?? 'update',
   };
 }
 
@@ -85,6 +104,9 @@ export function inputOf(draft: ConfigurationDraft): unknown {
     })),
     customChargeTypeNames: draft.customChargeTypeNames,
     autoSync: draft.autoSync,
+    additionMarkerFieldId: draft.additionMarkerFieldId,
+    agreementMarkerFieldId: draft.agreementMarkerFieldId,
+    recurringChanges: draft.recurringChanges,
   };
 }
 
@@ -114,6 +136,7 @@ export const useConfiguration = create<ConfigurationState>((set, get) => ({
   loading: true,
   saving: false,
   agreementTypes: { status: 'idle', items: [], error: null },
+  markerFields: { status: 'idle', addition: [], agreement: [], error: null },
 
   async load() {
     set({ loading: true, formError: null });
@@ -136,6 +159,19 @@ export const useConfiguration = create<ConfigurationState>((set, get) => ({
       const message = error instanceof Error ? error.message : String(error);
       set((state) => ({
         agreementTypes: { status: 'error', items: state.agreementTypes.items, error: message },
+      }));
+    }
+  },
+
+  async loadMarkerFields() {
+    set((state) => ({ markerFields: { ...state.markerFields, status: 'loading', error: null } }));
+    try {
+      const fields = await bridge().invoke('configuration.markerFields');
+      set({ markerFields: { status: 'loaded', ...fields, error: null } });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      set((state) => ({
+        markerFields: { ...state.markerFields, status: 'error', error: message },
       }));
     }
   },
