@@ -108,6 +108,8 @@ export const LineTargetChoices = z.object({
 export type LineTargetChoices = z.infer<typeof LineTargetChoices>;
 
 export const postingChannels = {
+  /** "Last Sync to PSA": when the last completed run finished; null before the first. */
+  'posting.lastSync': { input: z.undefined(), output: z.object({ at: z.string().nullable() }) },
   /** The PSA Organizations and Agreements a line may be posted to. */
   'posting.lineTargetChoices': { input: LineTargetChoicesInput, output: LineTargetChoices },
   /** What "Sync to PSA" would do now (a job: reads ConnectWise, writes nothing). */

@@ -101,6 +101,7 @@ test('a new user edits a line, bulk-excludes two, posts the month with Sync to P
   await bulk.getByRole('button', { name: 'Clear selection' }).click();
 
   // Sync to PSA with nothing selected: every Ready line of the month, previewed first.
+  await expect(page.getByText('Last Sync to PSA: Never')).toBeVisible();
   await page.getByRole('button', { name: 'Sync to PSA', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Sync to PSA' });
   const creates = dialog.getByRole('region', { name: 'Additions to create' });
@@ -122,6 +123,7 @@ test('a new user edits a line, bulk-excludes two, posts the month with Sync to P
   await expect(dialog.getByRole('status')).toContainText('0 failed');
   await page.screenshot({ path: testInfo.outputPath('posting-summary.png') });
   await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByText(/Last Sync to PSA: .*(second|minute)s? ago/)).toBeVisible();
 
   // ConnectWise holds exactly what was previewed, with the user's date; nothing of the excluded.
   const additions = plt(simulator.data.additions);

@@ -1,21 +1,21 @@
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type {
-  BridgeResult,
-  CompanyChoice,
   InvoicePage,
   PostingPreview,
   PostingSummary,
+  SavedConfiguration,
 } from '@shared/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Core, createCore } from '../../electron/core';
+import type { Core } from '../../electron/core';
 import {
   type ConnectWiseSimulator,
   startConnectWiseSimulator,
 } from '../../electron/sandbox/connectwise';
 import { type PlatformSimulator, startPlatformSimulator } from '../../electron/sandbox/platform';
-import { minimalConfiguration } from '../support/configurationInput';
-import { FakeClock, fakePorts, memorySettingsFile, temporaryDirectory } from '../support/fakePorts';
+import { configurationInputOf, minimalConfiguration } from '../support/configurationInput';
+import { FakeClock, temporaryDirectory } from '../support/fakePorts';
+import { mapEverything as mapAll, preparedCore as prepared, value } from '../support/postingSetup';
 
 /**
  * "Sync to PSA" against the strict simulator (docs/posting-rules.md §6): what ConnectWise holds
@@ -27,70 +27,18 @@ const period = now.toISOString().slice(0, 7);
 let connectwise: ConnectWiseSimulator;
 let platform: PlatformSimulator;
 
-async function value<T>(core: Core, channel: string, input?: unknown): Promise<T> {
-  const result: BridgeResult = await core.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.kind}: ${result.error.message}`);
-  return result.value as T;
-}
-
 /** A core set up as a user would: connected, configured, organizations synced, a month loaded. */
-async function preparedCore(databasePath: string, opened: string[] = []): Promise<Core> {
-  const core = createCore(
-    fakePorts({
-      databasePath,
-      settingsFile: memorySettingsFile(),
-      clock: new FakeClock(now),
-      sleep: async () => {},
-      openExternal: async (url) => {
-        opened.push(url);
-      },
-    }),
-  );
-  await value(core, 'connectwiseConnection.save', {
-    siteUrl: connectwise.siteUrl,
-    ...connectwise.credentials,
+function preparedCore(databasePath: string, opened: string[] = []): Promise<Core> {
+  return prepared(connectwise, platform, {
+    databasePath,
+    period,
+    clock: new FakeClock(now),
+    opened,
   });
-  await value(core, 'configuration.save', minimalConfiguration(connectwise));
-  await value(core, 'platformConnection.save', {
-    baseUrl: platform.baseUrl,
-    token: platform.token,
-  });
-  await value(core, 'mapping.syncOrganizations');
-  await value(core, 'platformData.load', { periods: [period], source: { kind: 'platform' } });
-  await value(core, 'mapping.loadProducts', { months: 1 });
-  return core;
 }
 
-/** Maps every Organization to a Company of its own, and every Offer to one usable product. */
-async function mapEverything(core: Core): Promise<void> {
-  const companies = (
-    await value<CompanyChoice[]>(core, 'mapping.companies', {
-      search: '',
-      showAll: false,
-      limit: 200,
-    })
-  ).filter((company) =>
-    connectwise.data.companies.some((c) => c.id === company.id && c.defaultContact !== null),
-  );
-  for (const [index, organization] of platform.data.organizations.entries()) {
-    const company = companies[index];
-    if (!company) throw new Error('not enough Companies');
-    await value(core, 'mapping.mapOrganization', {
-      organizationId: organization.id,
-      companyIds: [company.id],
-    });
-  }
-  const product = connectwise.data.catalog.find(
-    (item) => !item.inactiveFlag && item.productClass !== 'Bundle',
-  );
-  const offers = new Set(
-    platform.data.invoiceLines
-      .filter((l) => l.invoiceDate.startsWith(period))
-      .map((l) => l.offerId),
-  );
-  for (const offerId of offers) {
-    await value(core, 'mapping.mapOffer', { offerId, catalogItemId: product?.id });
-  }
+function mapEverything(core: Core): Promise<void> {
+  return mapAll(core, connectwise, platform, period);
 }
 
 /** Whole calendar months from one day to another, as the billing-cycle rule counts them. */
@@ -189,6 +137,7 @@ describe('Sync to PSA', () => {
       confirmCancellations: false,
     });
     expect(firstRun).toMatchObject({ status: 'completed', failed: [], duplicates: [] });
+    expect(await value(core, 'posting.lastSync')).toEqual({ at: now.toISOString() });
     expect(firstRun.posted).toBeGreaterThan(0);
     const counts = additionsByMarker();
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
@@ -253,19 +202,7 @@ describe('Sync to PSA', () => {
       await value(
         fresh,
         'configuration.save',
-        await value(core, 'configuration.get').then((saved) => {
-          const {
-            agreementType,
-            version: _v,
-            savedAt: _s,
-            ...rest
-          } = saved as {
-            agreementType: { id: number };
-            version: number;
-            savedAt: string;
-          } & Record<string, unknown>;
-          return { ...rest, agreementTypeId: agreementType.id };
-        }),
+        configurationInputOf(await value<SavedConfiguration>(core, 'configuration.get')),
       );
       const summary = await value<PostingSummary>(fresh, 'posting.run', {
         period,

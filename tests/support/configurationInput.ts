@@ -1,3 +1,4 @@
+import type { ConfigurationInput, SavedConfiguration } from '@shared/contract';
 import type { ConnectWiseSimulator } from '../../electron/sandbox/connectwise';
 
 /** The least "Save Configuration" needs: the simulator's first active Agreement Type, no rules. */
@@ -10,5 +11,20 @@ export function minimalConfiguration(simulator: Pick<ConnectWiseSimulator, 'data
     startDateRules: [],
     customChargeTypeNames: {},
     autoSync: false,
+  };
+}
+
+/** What "Save Configuration" would send to save this configuration again, e.g. on a fresh install. */
+export function configurationInputOf(saved: SavedConfiguration): ConfigurationInput {
+  return {
+    agreementTypeId: saved.agreementType.id,
+    endDateRules: saved.endDateRules,
+    startDateRules: saved.startDateRules,
+    customChargeTypeNames: saved.customChargeTypeNames,
+    autoSync: saved.autoSync,
+    additionMarkerFieldId:
+      saved.additionMarkerField.kind === 'customField' ? saved.additionMarkerField.field.id : null,
+    agreementMarkerFieldId: saved.agreementMarkerField?.id ?? null,
+    recurringChanges: saved.recurringChanges,
   };
 }

@@ -34,6 +34,7 @@ export function createPosting(deps: Omit<PostingEngineDeps, 'tables'> & { db: Da
 
 export function postingHandlers(posting: Posting): HandlersFor<typeof postingChannels> {
   return {
+    'posting.lastSync': () => ({ at: posting.lastSyncedAt() }),
     'posting.lineTargetChoices': (input) => posting.lineTargetChoices(input),
     'posting.preview': (scope) => posting.preview(scope),
     'posting.run': (input) => posting.run(input),

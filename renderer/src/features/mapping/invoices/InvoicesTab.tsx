@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { lastSyncText } from '@renderer/app/lastSyncText';
 import { type ChargeType, chargeTypes } from '@shared/chargeDateVocabulary';
 import { type LineStatus, LineStatus as LineStatusSchema } from '@shared/contract';
 import { CircleX, Download, Search, Send } from 'lucide-react';
@@ -31,9 +32,11 @@ export function InvoicesTab({ canLoad, canSync }: { canLoad: boolean; canSync: b
   const clearSelection = useInvoiceSelection((state) => state.clear);
   const edits = useLineEdit();
   const startSync = useSync((state) => state.start);
+  const lastSyncAt = useSync((state) => state.lastSyncAt);
 
   useEffect(() => {
     void loadPeriods();
+    void useSync.getState().loadLastSync();
   }, [loadPeriods]);
 
   useEffect(() => {
@@ -78,6 +81,9 @@ export function InvoicesTab({ canLoad, canSync }: { canLoad: boolean; canSync: b
           )}
         </Group>
       </Group>
+      <Text size="sm" c="dimmed" ta="right">
+        Last Sync to PSA: {lastSyncText(lastSyncAt)}
+      </Text>
       {period && (
         <Group align="flex-end">
           <TextInput

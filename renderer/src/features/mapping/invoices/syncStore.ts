@@ -23,6 +23,9 @@ interface SyncState {
   job: RunningJob | null;
   summary: PostingSummary | null;
   error: string | null;
+  /** "Last Sync to PSA". */
+  lastSyncAt: string | null;
+  loadLastSync(): Promise<void>;
   /** Previews the selected lines, or all Ready lines of the shown month. */
   start(): Promise<void>;
   setConfirmCancellations(confirm: boolean): void;
@@ -40,6 +43,15 @@ export const useSync = create<SyncState>((set, get) => ({
   job: null,
   summary: null,
   error: null,
+  lastSyncAt: null,
+
+  async loadLastSync() {
+    try {
+      set({ lastSyncAt: (await bridge().invoke('posting.lastSync')).at });
+    } catch {
+      // The tile keeps its last value; the grid shows the connection problem.
+    }
+  },
 
   async start() {
     const period = useInvoiceGrid.getState().query.period;
@@ -87,6 +99,7 @@ export const useSync = create<SyncState>((set, get) => ({
       useInvoiceSelection.getState().clear();
       useInvoiceGrid.getState().reload();
       void useInvoicePeriods.getState().loadPeriods();
+      void get().loadLastSync();
     }
   },
 

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { lastSyncText } from '@renderer/app/lastSyncText';
 import { RefreshCw } from 'lucide-react';
-import { DateTime } from 'luxon';
 import { useEffect } from 'react';
 import { AcceptAllControl } from '../AcceptAllControl';
 import { JobControls } from '../JobControls';
@@ -8,13 +8,6 @@ import { MappingFilters } from '../MappingFilters';
 import { CompanyPicker } from './CompanyPicker';
 import { OrganizationGrid } from './OrganizationGrid';
 import { useOrganizationActions, useOrganizationGrid } from './organizationStores';
-
-/** "7 min ago (UTC+01:00 Europe/Berlin)", or "Never". */
-function lastSyncText(at: string | null | undefined): string {
-  if (!at) return 'Never';
-  const when = DateTime.fromISO(at);
-  return `${when.toRelative() ?? at} (${when.toFormat("'UTC'ZZ")} ${when.zoneName})`;
-}
 
 /** Mapping › Organizations: Platform Organizations and the ConnectWise Companies they bill as. */
 export function OrganizationsTab({ canEdit }: { canEdit: boolean }) {
