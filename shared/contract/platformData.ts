@@ -195,7 +195,8 @@ export const EditLinesInput = z
   .object({
     period: InvoicePeriod,
     lineIds: z.array(z.string().min(1).max(100)).min(1).max(100_000),
-    edit: LineEdit,
+    /** Applied in order, all or none: the Edit dialog's changes are one edit to the user. */
+    edits: z.array(LineEdit).min(1).max(5),
   })
   .strict();
 export type EditLinesInput = z.infer<typeof EditLinesInput>;

@@ -103,6 +103,8 @@ export const LineTargetChoices = z.object({
   companyId: z.number().int().nullable(),
   /** That Company's active Agreements in the line's currency, read from ConnectWise now. */
   agreements: z.array(z.object({ id: z.number().int(), name: z.string() })),
+  /** Why the Agreements could not be read (the Companies are known locally all the same). */
+  agreementsError: z.string().nullable(),
   currency: z.string(),
 });
 export type LineTargetChoices = z.infer<typeof LineTargetChoices>;

@@ -69,8 +69,10 @@ test('a user configures the Agreement Type and charge-date rules, with the gatin
   const markerField = page.getByRole('combobox', { name: 'Marker field', exact: true });
   await expect(markerField).toHaveValue('Serial Number');
   await markerField.click();
+  const platformLine = page.getByRole('option', { name: 'Platform Line' });
+  await expect(platformLine).toBeVisible();
   await expect(page.getByRole('option', { name: 'Seats Committed' })).toHaveCount(0);
-  await page.getByRole('option', { name: 'Platform Line' }).click();
+  await platformLine.click();
   await page.getByRole('radio', { name: 'Keep history' }).check();
 
   // Leaving with unsaved changes asks first.

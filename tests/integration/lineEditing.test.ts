@@ -42,7 +42,11 @@ async function row(lineId: string): Promise<InvoiceLineRow> {
 
 function edit(lineIds: string[], change: unknown): Promise<EditLinesResult> {
   clock.advance(1000);
-  return value<EditLinesResult>(core, 'platformData.editLines', { period, lineIds, edit: change });
+  return value<EditLinesResult>(core, 'platformData.editLines', {
+    period,
+    lineIds,
+    edits: [change],
+  });
 }
 
 function run(lineIds: string[]): Promise<PostingSummary> {
@@ -118,24 +122,41 @@ describe('Invoices › editing a line', () => {
     postedLineId = line.lineId;
   });
 
-  it('refuses a start date after the end date, changing nothing on any chosen line', async () => {
-    const [first, second] = await readyOneMonthLines();
-    if (!first || !second) throw new Error('too few Ready lines');
-    const late = lastDayOf(monthOf(second.chargeEnd.date));
+  it('refuses a start date after the end date on any chosen line, changing nothing on any of them', async () => {
+    // The date fits the first line (it ends later) but not the second: all or nothing.
+    const lines = await readyOneMonthLines();
+    const fits = lines.find((r) => r.chargeEnd.date > r.chargeStart.date);
+    const late = fits?.chargeEnd.date;
+    const tooLate = lines.find((r) => late !== undefined && r.chargeEnd.date < late);
+    if (!fits || !late || !tooLate) throw new Error('no two lines with different end dates');
     const result = await core.dispatch('platformData.editLines', {
       period,
-      lineIds: [first.lineId, second.lineId],
-      edit: { field: 'dates', chargeStart: `${Number(late.slice(0, 4)) + 1}${late.slice(4)}` },
+      lineIds: [fits.lineId, tooLate.lineId],
+      // With an exclusion first: the dialog's changes are saved together or not at all.
+      edits: [
+        { field: 'included', included: false },
+        { field: 'dates', chargeStart: late },
+      ],
     });
     expect(result).toMatchObject({
       ok: false,
       error: {
         kind: 'Validation Error',
-        message: expect.stringContaining('after the Charge End Date'),
+        message: expect.stringContaining(`line ${tooLate.lineId}`),
       },
     });
-    expect((await row(first.lineId)).chargeStart).toEqual(first.chargeStart);
-    expect((await row(second.lineId)).chargeStart).toEqual(second.chargeStart);
+    for (const line of [fits, tooLate]) {
+      expect(await row(line.lineId)).toMatchObject({
+        chargeStart: line.chargeStart,
+        included: true,
+        status: 'Ready',
+      });
+    }
+    expect(await edit([fits.lineId], { field: 'dates', chargeStart: late })).toEqual({
+      updated: 1,
+      synced: 0,
+    });
+    await edit([fits.lineId], { field: 'dates', chargeStart: null });
   });
 
   it('excluding two lines at once keeps them out of Sync to PSA until they are included again', async () => {
@@ -171,6 +192,31 @@ describe('Invoices › editing a line', () => {
       synced: 1,
     });
     expect(await row(postedLineId)).toEqual(before);
+  });
+
+  it('a line that failed shows "Failed" until the user excludes it, and again once included', async () => {
+    const [line] = (await readyOneMonthLines()).filter(
+      (r) => r.chargeType.platformName !== 'Cycle Fee',
+    );
+    if (!line) throw new Error('no Ready one-time line');
+    connectwise.faults.script({
+      method: 'POST',
+      path: /\/additions$/,
+      times: 20,
+      fault: { status: 503 },
+    });
+    const summary = await run([line.lineId]);
+    connectwise.faults.clear();
+    expect(summary.failed.flatMap((f) => f.lineIds)).toEqual([line.lineId]);
+    expect(await row(line.lineId)).toMatchObject({ status: 'Failed' });
+
+    await edit([line.lineId], { field: 'included', included: false });
+    expect(await row(line.lineId)).toMatchObject({ status: 'Excluded' });
+    await edit([line.lineId], { field: 'included', included: true });
+    expect(await row(line.lineId)).toMatchObject({
+      status: 'Failed',
+      statusDetail: expect.any(String),
+    });
   });
 
   it('a line blocked by a posting rule is checked again once the user changes its dates', async () => {
@@ -270,6 +316,26 @@ describe('Invoices › choosing the PSA Organization and Agreement', () => {
     );
     connectwise.reindex();
 
+    // ConnectWise not answering: the Companies are still offered, the Agreements say why not.
+    connectwise.faults.script({
+      method: 'GET',
+      path: /\/finance\/agreements$/,
+      times: 20,
+      fault: { status: 503 },
+    });
+    const unreachable = await value<LineTargetChoices>(core, 'posting.lineTargetChoices', {
+      period,
+      lineId: line.lineId,
+      companyId: other.id,
+    });
+    connectwise.faults.clear();
+    expect(unreachable).toMatchObject({
+      companyId: other.id,
+      agreements: [],
+      agreementsError: expect.stringContaining('could not be read from ConnectWise'),
+    });
+    expect(unreachable.companies).toHaveLength(2);
+
     await edit([line.lineId], { field: 'company', companyId: other.id });
     expect(await row(line.lineId)).toMatchObject({
       status: 'Ready',
@@ -308,13 +374,28 @@ describe('Invoices › re-loading a month', () => {
     expect(synced.changedSinceSync).toBe(false);
     const source = platform.data.invoiceLines.find((l) => l.lineId === synced.lineId);
     if (!source) throw new Error('no source line');
-    source.quantity = String(Number(source.quantity) + 5);
-    await value(core, 'platformData.load', { periods: [period], source: { kind: 'platform' } });
-    const after = await row(synced.lineId);
-    expect(after).toMatchObject({
+    const reload = () =>
+      value(core, 'platformData.load', { periods: [period], source: { kind: 'platform' } });
+
+    // A new name bills nothing differently.
+    const name = source.subscriptionName;
+    source.subscriptionName = `${name} (renamed)`;
+    await reload();
+    expect(await row(synced.lineId)).toMatchObject({ changedSinceSync: false });
+
+    const quantity = source.quantity;
+    source.quantity = String(Number(quantity) + 5);
+    await reload();
+    expect(await row(synced.lineId)).toMatchObject({
       status: 'Synced',
       changedSinceSync: true,
       quantity: synced.quantity,
     });
+
+    // The Platform corrected itself: the line bills again what was synced.
+    source.quantity = quantity;
+    source.subscriptionName = name;
+    await reload();
+    expect(await row(synced.lineId)).toMatchObject({ changedSinceSync: false });
   });
 });

@@ -52,6 +52,18 @@ const columns = invoiceLineFields.map(({ column }) => column);
 const columnList = ['period', ...columns].join(', ');
 /** Lines staged per write: big enough to be fast, small enough to stay a short transaction. */
 const stagingBatch = 5000;
+/** What a line bills: a change to any of these after a sync is "Changed since sync". */
+const billedColumns = [
+  'offer_id',
+  'charge_type',
+  'billing_cycle',
+  'quantity',
+  'unit_price',
+  'unit_cost',
+  'currency',
+  'charge_start_date',
+  'charge_end_date',
+] as const;
 /** Lines a sync has posted: the `invoice_line_sync` view is the one place that knows. */
 const syncedLineIds = 'SELECT line_id FROM invoice_line_sync WHERE synced';
 
@@ -186,15 +198,17 @@ export function createInvoiceLineTables(db: Database, history: LoadHistory, now:
       return { period, removed: Number(removed), keptSynced: Number(keptSynced) };
     });
 
-    // A synced line is never overwritten; if the Platform now says otherwise, the user is told.
-    const differs = columns
-      .filter((column) => column !== 'line_id')
+    // A synced line is never overwritten; if the Platform now bills it otherwise, the user is
+    // told, until a later load says again what was synced.
+    const differs = billedColumns
       .map((column) => `s.${column} IS NOT invoice_line.${column}`)
       .join(' OR ');
     db.prepare(
-      `UPDATE invoice_line SET changed_since_sync_at = ?
+      `UPDATE invoice_line SET changed_since_sync_at =
+         CASE WHEN EXISTS (SELECT 1 FROM staging_line s WHERE s.line_id = invoice_line.line_id AND (${differs}))
+           THEN COALESCE(changed_since_sync_at, ?) END
        WHERE period IN (${placeholders}) AND line_id IN (${syncedLineIds})
-         AND EXISTS (SELECT 1 FROM staging_line s WHERE s.line_id = invoice_line.line_id AND (${differs}))`,
+         AND line_id IN (SELECT line_id FROM staging_line)`,
     ).run(seenAt, ...periods);
 
     const assignments = ['period', ...columns]

@@ -195,10 +195,10 @@ export function createPlatformData(deps: PlatformDataDeps) {
      * One edit on unsynced lines, all or nothing: a date that would start a line after it ends
      * is refused for every line.
      */
-    editLines({ period, lineIds, edit }: EditLinesInput): EditLinesResult {
+    editLines({ period, lineIds, edits }: EditLinesInput): EditLinesResult {
       const result = inTransaction(deps.db, () => {
-        const result = tables.edit(period, lineIds, edit);
-        if (edit.field === 'dates') {
+        const results = edits.map((edit) => tables.edit(period, lineIds, edit));
+        if (edits.some((edit) => edit.field === 'dates')) {
           const configuration = deps.configuration.get();
           const reversed = queries
             .unsyncedLines(period, lineIds)
@@ -213,12 +213,12 @@ export function createPlatformData(deps: PlatformDataDeps) {
             );
           }
         }
-        return result;
+        return results.at(-1) ?? { updated: 0, synced: 0 };
       });
       deps.audit.record({
         actor: deps.osUserName(),
         action: 'Invoice lines edited',
-        details: `${period}: ${describeEdit(edit)} on ${result.updated} line(s)`,
+        details: `${period}: ${edits.map(describeEdit).join('; ')} on ${result.updated} line(s)`,
       });
       return result;
     },

@@ -37,17 +37,29 @@ export async function lineTargetChoices(
     input.companyId ?? line.chosenCompanyId ?? (companyIds.length === 1 ? companyIds[0] : null);
   const companyId =
     wanted !== undefined && wanted !== null && companyIds.includes(wanted) ? wanted : null;
-  if (companyId === null) return { companies, companyId, agreements: [], currency: line.currency };
-  const client = await deps.connectwiseConnection.client();
-  const byCompany = await agreementsOfCompanies(client, [companyId], AbortSignal.timeout(60_000));
-  const agreements = (byCompany.get(companyId) ?? [])
-    .filter(
-      (agreement) =>
-        !agreement.cancelledFlag &&
-        (agreement.status === null || agreement.status === 'Active') &&
-        (agreement.currency === null || sameCurrency(agreement.currency, line.currency)),
-    )
-    .map(({ id, name }) => ({ id, name }))
-    .sort((a, b) => a.name.localeCompare(b.name));
-  return { companies, companyId, agreements, currency: line.currency };
+  const base = { companies, companyId, currency: line.currency };
+  if (companyId === null) return { ...base, agreements: [], agreementsError: null };
+  try {
+    const client = await deps.connectwiseConnection.client();
+    const byCompany = await agreementsOfCompanies(client, [companyId], AbortSignal.timeout(60_000));
+    const agreements = (byCompany.get(companyId) ?? [])
+      .filter(
+        (agreement) =>
+          !agreement.cancelledFlag &&
+          (agreement.status === null || agreement.status === 'Active') &&
+          (agreement.currency === null || sameCurrency(agreement.currency, line.currency)),
+      )
+      .map(({ id, name }) => ({ id, name }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    return { ...base, agreements, agreementsError: null };
+  } catch (error) {
+    // The Companies are known here; only the Agreements need ConnectWise, so the dialog stays.
+    const reason =
+      error instanceof AppError ? `${error.kind}: ${error.message}` : 'no answer in time';
+    return {
+      ...base,
+      agreements: [],
+      agreementsError: `The Agreements could not be read from ConnectWise (${reason}).`,
+    };
+  }
 }

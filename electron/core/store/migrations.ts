@@ -449,19 +449,21 @@ export const migrations: readonly Migration[] = [
             ELSE r.mapping_readiness END AS readiness,
           CASE WHEN r.mapping_readiness = 'Ready' AND b.reason IS NOT NULL THEN b.reason
             ELSE r.mapping_readiness_detail END AS readiness_detail,
-          CASE r.sync_status
-            WHEN 'synced' THEN 'Synced'
-            WHEN 'failed' THEN 'Failed'
-            WHEN 'cancelled' THEN 'Cancelled'
-            ELSE CASE WHEN r.mapping_readiness = 'Ready' AND b.reason IS NOT NULL THEN 'Needs attention'
-              ELSE r.mapping_readiness END
+          CASE
+            WHEN r.sync_status = 'synced' THEN 'Synced'
+            WHEN r.sync_status = 'cancelled' THEN 'Cancelled'
+            -- A failed line the user has since excluded (or that lost a mapping) says so instead.
+            WHEN r.sync_status = 'failed' AND r.mapping_readiness = 'Ready' THEN 'Failed'
+            WHEN r.mapping_readiness = 'Ready' AND b.reason IS NOT NULL THEN 'Needs attention'
+            ELSE r.mapping_readiness
           END AS status,
-          CASE r.sync_status
-            WHEN 'synced' THEN 'Addition ' || COALESCE(r.addition_id, '?') || ' at ' || r.synced_at
-            WHEN 'failed' THEN r.sync_reason
-            WHEN 'cancelled' THEN r.sync_reason
-            ELSE CASE WHEN r.mapping_readiness = 'Ready' AND b.reason IS NOT NULL THEN b.reason
-              ELSE r.mapping_readiness_detail END
+          CASE
+            WHEN r.sync_status = 'synced'
+              THEN 'Addition ' || COALESCE(r.addition_id, '?') || ' at ' || r.synced_at
+            WHEN r.sync_status = 'cancelled' THEN r.sync_reason
+            WHEN r.sync_status = 'failed' AND r.mapping_readiness = 'Ready' THEN r.sync_reason
+            WHEN r.mapping_readiness = 'Ready' AND b.reason IS NOT NULL THEN b.reason
+            ELSE r.mapping_readiness_detail
           END AS status_detail
         FROM invoice_line_readiness r
         LEFT JOIN line_posting_block b ON b.line_id = r.line_id
@@ -518,6 +520,35 @@ export const migrations: readonly Migration[] = [
         last_platform_charge_end TEXT NOT NULL,
         cancelled_date TEXT
       );
+    `,
+  },
+  {
+    version: 8,
+    name: 'posting: the journal records cancelling a duplicate Agreement',
+    sql: `
+      -- Two workstations may create the Agreement of one Contract at the same moment; the one that
+      -- turns out newer is cancelled, empty, by the run that created it (posting-rules §3.6).
+      CREATE TABLE new_posting_journal (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL REFERENCES posting_run (id),
+        operation TEXT NOT NULL
+          CHECK (operation IN ('createAgreement', 'cancelAgreement', 'createAddition', 'updateAddition', 'cancelAddition', 'deleteAddition')),
+        marker TEXT NOT NULL,
+        agreement_id INTEGER,
+        payload TEXT NOT NULL,
+        payload_hash TEXT NOT NULL,
+        line_ids TEXT NOT NULL DEFAULT '[]',
+        state TEXT NOT NULL CHECK (state IN ('intent', 'done', 'failed', 'unknown')),
+        result_id INTEGER,
+        error TEXT,
+        intent_at TEXT NOT NULL,
+        result_at TEXT
+      );
+      INSERT INTO new_posting_journal SELECT * FROM posting_journal;
+      DROP TABLE posting_journal;
+      ALTER TABLE new_posting_journal RENAME TO posting_journal;
+      CREATE INDEX posting_journal_by_marker ON posting_journal (marker);
+      CREATE INDEX posting_journal_by_state ON posting_journal (state);
     `,
   },
 ];

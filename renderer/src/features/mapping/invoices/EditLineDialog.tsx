@@ -53,7 +53,7 @@ function DateField({
           variant="default"
           leftSection={<RotateCcw size={14} aria-hidden />}
           onClick={() => onChange(null)}
-          aria-label={`Use the computed ${label}`}
+          aria-label={`Use computed date for ${label}`}
         >
           Use computed date
         </Button>
@@ -63,7 +63,8 @@ function DateField({
 }
 
 function EditForm({ line }: { line: InvoiceLineRow }) {
-  const { choices, choicesError, busy, error, chooseCompany, save, close } = useLineEdit();
+  const { choices, choicesError, busy, error, chooseCompany, retryChoices, save, close } =
+    useLineEdit();
   const [changes, setChanges] = useState<LineChanges>({});
   const change = (next: LineChanges) => setChanges((current) => ({ ...current, ...next }));
 
@@ -102,7 +103,12 @@ function EditForm({ line }: { line: InvoiceLineRow }) {
         </Text>
         {choicesError && (
           <Alert color="orange" role="alert">
-            {choicesError}
+            <Group justify="space-between" wrap="nowrap">
+              <Text size="sm">{choicesError}</Text>
+              <Button size="xs" variant="default" onClick={() => void retryChoices()}>
+                Retry
+              </Button>
+            </Group>
           </Alert>
         )}
         <Select
@@ -112,7 +118,7 @@ function EditForm({ line }: { line: InvoiceLineRow }) {
               ? `${line.organizationName} is mapped to ${choices.companies.length} Companies.`
               : undefined
           }
-          placeholder={choices ? 'Choose a Company' : 'Reading…'}
+          placeholder={choices || choicesError ? 'Choose a Company' : 'Reading…'}
           data={(choices?.companies ?? []).map((c) => ({ value: String(c.id), label: c.name }))}
           value={companyId === null ? null : String(companyId)}
           onChange={(value) => {
@@ -121,7 +127,7 @@ function EditForm({ line }: { line: InvoiceLineRow }) {
             void chooseCompany(Number(value));
           }}
           disabled={!choices || choices.companies.length <= 1}
-          rightSection={choices ? undefined : <Loader size="xs" />}
+          rightSection={choices || choicesError ? undefined : <Loader size="xs" />}
           allowDeselect={false}
         />
         <Select

@@ -40,6 +40,12 @@ export function InvoicesTab({ canLoad, canSync }: { canLoad: boolean; canSync: b
   }, [loadPeriods]);
 
   useEffect(() => {
+    // A notice about the lines of another month would mislead.
+    void period;
+    useLineEdit.setState({ notice: null, error: null });
+  }, [period]);
+
+  useEffect(() => {
     const timer = setTimeout(() => {
       if (search !== useInvoiceGrid.getState().query.search) setQuery({ search });
     }, 250);
@@ -156,7 +162,13 @@ export function InvoicesTab({ canLoad, canSync }: { canLoad: boolean; canSync: b
         </Alert>
       )}
       {edits.error && !edits.line && !edits.bulkOpen && (
-        <Alert color="red" role="alert">
+        <Alert
+          color="red"
+          role="alert"
+          withCloseButton
+          closeButtonLabel="Dismiss"
+          onClose={() => useLineEdit.setState({ error: null })}
+        >
           {edits.error}
         </Alert>
       )}

@@ -26,14 +26,18 @@ interface LineEditState {
   /** The outcome of the last bulk edit, for the toolbar. */
   notice: string | null;
   openEdit(line: InvoiceLineRow): Promise<void>;
-  /** Lists the Agreements of another of the line's Companies. */
+  /** Lists the Agreements of another of the line's Companies (or reads the choices again). */
   chooseCompany(companyId: number): Promise<void>;
+  retryChoices(): Promise<void>;
   save(changes: LineChanges): Promise<void>;
   openBulk(): void;
   /** Applies one edit to every selected line ("Bulk Update", "Exclude", "Include"). */
   bulk(edit: LineEdit): Promise<void>;
   close(): void;
 }
+
+/** Only the newest choices request may answer: the user may pick Companies faster than they come. */
+let choicesRequest = 0;
 
 function period(): string {
   const shown = useInvoiceGrid.getState().query.period;
@@ -71,31 +75,12 @@ export const useLineEdit = create<LineEditState>((set, get) => ({
 
   async openEdit(line) {
     set({ line, choices: null, choicesError: null, error: null });
-    try {
-      const choices = await bridge().invoke('posting.lineTargetChoices', {
-        period: period(),
-        lineId: line.lineId,
-      });
-      if (get().line?.lineId === line.lineId) set({ choices });
-    } catch (error) {
-      set({ choicesError: messageOf(error) });
-    }
+    await readChoices(line, undefined);
   },
 
   async chooseCompany(companyId) {
     const line = get().line;
-    if (!line) return;
-    set({ choicesError: null });
-    try {
-      const choices = await bridge().invoke('posting.lineTargetChoices', {
-        period: period(),
-        lineId: line.lineId,
-        companyId,
-      });
-      if (get().line?.lineId === line.lineId) set({ choices });
-    } catch (error) {
-      set({ choicesError: messageOf(error) });
-    }
+    if (line) await readChoices(line, companyId);
   },
 
   async save(changes) {
@@ -103,20 +88,32 @@ export const useLineEdit = create<LineEditState>((set, get) => ({
     if (!line) return;
     set({ busy: true, error: null });
     try {
-      for (const edit of editsOf(changes)) {
-        await bridge().invoke('platformData.editLines', {
-          period: period(),
-          lineIds: [line.lineId],
-          edit,
+      const result = await bridge().invoke('platformData.editLines', {
+        period: period(),
+        lineIds: [line.lineId],
+        edits: editsOf(changes),
+      });
+      if (result.updated === 0) {
+        set({
+          error:
+            result.synced > 0
+              ? 'This line was synced meanwhile: synced lines are changed in ConnectWise itself.'
+              : 'This line is no longer loaded: load the month again.',
         });
+      } else {
+        set({ line: null, choices: null });
       }
-      set({ line: null, choices: null });
     } catch (error) {
       set({ error: messageOf(error) });
     } finally {
       set({ busy: false });
       useInvoiceGrid.getState().reload();
     }
+  },
+
+  async retryChoices() {
+    const line = get().line;
+    if (line) await readChoices(line, get().choices?.companyId ?? undefined);
   },
 
   openBulk: () => set({ bulkOpen: true, error: null }),
@@ -129,7 +126,7 @@ export const useLineEdit = create<LineEditState>((set, get) => ({
       const result = await bridge().invoke('platformData.editLines', {
         period: period(),
         lineIds,
-        edit,
+        edits: [edit],
       });
       const kept =
         result.synced > 0
@@ -152,3 +149,20 @@ export const useLineEdit = create<LineEditState>((set, get) => ({
     set({ line: null, choices: null, bulkOpen: false, error: null });
   },
 }));
+
+async function readChoices(line: InvoiceLineRow, companyId: number | undefined): Promise<void> {
+  const request = ++choicesRequest;
+  const current = () =>
+    request === choicesRequest && useLineEdit.getState().line?.lineId === line.lineId;
+  useLineEdit.setState({ choicesError: null });
+  try {
+    const choices = await bridge().invoke('posting.lineTargetChoices', {
+      period: period(),
+      lineId: line.lineId,
+      ...(companyId === undefined ? {} : { companyId }),
+    });
+    if (current()) useLineEdit.setState({ choices, choicesError: choices.agreementsError });
+  } catch (error) {
+    if (current()) useLineEdit.setState({ choicesError: messageOf(error) });
+  }
+}
