@@ -57,7 +57,13 @@ export function createCore(ports: CorePorts): Core {
     },
   });
   const records = { systemLog, audit, now, osUserName };
-  const limiters = createLimiterRegistry({ maxConcurrency: 6, clock: ports.clock, sleep });
+  // docs/posting-rules.md §5.3: start with 4 in flight, grow to 16 while answers come back clean.
+  const limiters = createLimiterRegistry({
+    initialConcurrency: 4,
+    maxConcurrency: 16,
+    clock: ports.clock,
+    sleep,
+  });
   const connectwiseConnection = createConnectWiseConnection({
     ...records,
     settings,

@@ -99,20 +99,27 @@ export function createApiChannel(deps: ApiChannelDeps) {
     const isWrite = method !== 'GET' && !options.idempotent;
     const facts: ConnectWiseErrorFacts = { method, path };
     const started = deps.clock.now().getTime();
-    let attempt = 0;
+    // 429s are counted apart: the server certainly did not act on them, and a busy site may
+    // answer several in a row before a slot frees.
+    let failures = 0;
+    let rateLimits = 0;
 
     for (;;) {
-      attempt += 1;
-      const retry = async (error: ConnectWiseError, retryAfterMs: number | null) => {
+      const retry = async (
+        error: ConnectWiseError,
+        retryAfterMs: number | null,
+        rateLimited = false,
+      ) => {
+        const attempt = rateLimited ? ++rateLimits : ++failures;
+        const maxAttempts = rateLimited
+          ? (deps.retryPolicy.maxRateLimitedAttempts ?? deps.retryPolicy.maxAttempts)
+          : deps.retryPolicy.maxAttempts;
         const elapsed = deps.clock.now().getTime() - started;
         // A server that asks for a longer wait than the retry budget gets its answer at once.
         if (retryAfterMs !== null && elapsed + retryAfterMs > deps.retryPolicy.maxTotalMs)
           throw error;
         const delay = retryDelayMs(deps.retryPolicy, attempt, retryAfterMs, deps.random);
-        if (
-          attempt >= deps.retryPolicy.maxAttempts ||
-          elapsed + delay > deps.retryPolicy.maxTotalMs
-        ) {
+        if (attempt >= maxAttempts || elapsed + delay > deps.retryPolicy.maxTotalMs) {
           throw error;
         }
         try {
@@ -127,9 +134,14 @@ export function createApiChannel(deps: ApiChannelDeps) {
           outcomeUnknown: isWrite,
         });
 
-      let response: { status: number; headers: Record<string, string>; body: string };
+      let response: {
+        status: number;
+        headers: Record<string, string>;
+        body: string;
+        ticket: number;
+      };
       try {
-        response = await deps.limiter.run(async () => {
+        response = await deps.limiter.run(async (ticket) => {
           const res = await http.request<string>({
             method,
             url,
@@ -148,6 +160,7 @@ export function createApiChannel(deps: ApiChannelDeps) {
               Object.entries(res.headers).map(([k, v]) => [k.toLowerCase(), String(v)]),
             ),
             body: typeof res.data === 'string' ? res.data : '',
+            ticket,
           };
         }, options.signal);
       } catch (error) {
@@ -234,7 +247,7 @@ export function createApiChannel(deps: ApiChannelDeps) {
 
       if (status === 429) {
         const retryAfterMs = parseRetryAfter(headers['retry-after'], deps.clock.now());
-        deps.limiter.rateLimited(retryAfterMs);
+        deps.limiter.rateLimited(retryAfterMs, response.ticket);
         await retry(
           fail(
             'Rate Limited',
@@ -243,6 +256,7 @@ export function createApiChannel(deps: ApiChannelDeps) {
             withStatus,
           ),
           retryAfterMs,
+          true,
         );
         continue;
       }

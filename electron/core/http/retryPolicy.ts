@@ -1,6 +1,11 @@
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
   maxAttempts: number;
+  /**
+   * Attempts answered 429 (rate limited): the server did not act on them, so more may be
+   * spent waiting for a slot; default `maxAttempts`.
+   */
+  maxRateLimitedAttempts?: number;
   baseDelayMs: number;
   maxDelayMs: number;
   /** No retry starts after this much time has passed since the first attempt. */
@@ -9,6 +14,7 @@ export interface RetryPolicy {
 
 export const defaultRetryPolicy: RetryPolicy = {
   maxAttempts: 5,
+  maxRateLimitedAttempts: 10,
   baseDelayMs: 500,
   maxDelayMs: 20_000,
   maxTotalMs: 90_000,
