@@ -82,6 +82,7 @@ test('a user connects the Platform, loads two months of invoice lines, browses t
   await expect(grid.getByRole('columnheader', { name: 'Select all loaded rows' })).toBeVisible();
   await expect(grid.getByRole('columnheader')).toHaveText([
     '', // the checkboxes that choose what "Sync to PSA" posts
+    'Edit',
     'Invoice',
     'Organization',
     'PSA Organization Name',
@@ -102,7 +103,8 @@ test('a user connects the Platform, loads two months of invoice lines, browses t
   ]);
   await expect(page.getByText(`${currentLines.length} lines`, { exact: true })).toBeVisible();
   const firstRow = grid.getByRole('row').nth(1);
-  await expect(firstRow.getByRole('cell').nth(1)).not.toBeEmpty();
+  // After the selection checkbox and the Edit button: the invoice.
+  await expect(firstRow.getByRole('cell').nth(2)).toContainText(/INV-/);
   await expect(firstRow).toContainText('Not Mapped');
 
   // Sorting and filtering happen in the store.

@@ -176,3 +176,35 @@ export async function additionsByMarker(
   }
   return found;
 }
+
+/** The Additions on one Agreement carrying exactly this marker, oldest first. */
+export async function additionsWithMarker(
+  client: ConnectWiseClient,
+  agreementId: number,
+  marker: string,
+  signal: AbortSignal,
+): Promise<FoundAddition[]> {
+  const found = await additionsByMarker(client, new Map([[agreementId, [marker]]]), signal);
+  return found.filter((addition) => addition.marker === marker).sort((a, b) => a.id - b.id);
+}
+
+/** The oldest Agreement of a Company carrying this `PLT:C:` marker, or null. */
+export async function agreementWithMarker(
+  client: ConnectWiseClient,
+  companyId: number,
+  marker: string,
+  signal: AbortSignal,
+): Promise<KnownAgreement | null> {
+  const agreements = (await agreementsOfCompanies(client, [companyId], signal)).get(companyId);
+  return oldestWithMarker(agreements ?? [], marker);
+}
+
+export function oldestWithMarker(
+  agreements: readonly KnownAgreement[],
+  marker: string,
+): KnownAgreement | null {
+  return (
+    agreements.filter((agreement) => agreement.marker === marker).sort((a, b) => a.id - b.id)[0] ??
+    null
+  );
+}

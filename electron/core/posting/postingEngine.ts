@@ -5,6 +5,7 @@ import type {
   PostingSummary,
   SavedConfiguration,
 } from '@shared/contract';
+import { toConnectWiseDate } from '../charge-dates';
 import type { AdditionDraft, ConnectWiseClient } from '../connectwise';
 import { ConnectWiseError } from '../connectwise';
 import type { ConnectWiseConnection } from '../connectwise-connection';
@@ -15,21 +16,29 @@ import type { Mapping } from '../mapping';
 import type { PlatformData, PostableLine } from '../platform-data';
 import {
   additionsByMarker,
+  additionsWithMarker,
   agreementsOfCompanies,
   agreementTypeDefaults,
+  agreementWithMarker,
+  oldestWithMarker,
 } from './connectwiseReads';
 import {
   type AdditionOperation,
   type AdditionValues,
+  type AgreementTarget,
   type Cancellation,
   type FoundAddition,
   isRecurring,
   type KnownAgreement,
   type LineToPost,
+  type MonthDriver,
   markersToLookUp,
+  monthDrivers,
   type NewAgreement,
+  newAgreementKey,
   planAdditions,
   planTargets,
+  sameCurrency,
   vanishedSubscriptions,
 } from './plan';
 import type { PostingTables, SentValues } from './postingTables';
@@ -50,6 +59,8 @@ export interface PostingEngineDeps {
 
 /** Operations in flight at once; the client's limiter paces them to the server. */
 const parallelWrites = 16;
+/** Attempts at a write whose outcome stayed unknown, each after a look-up (§3.5, §5.3). */
+const writeAttempts = 3;
 
 /** Everything a run decided before writing: the preview shows exactly this. */
 interface Prepared {
@@ -67,6 +78,8 @@ interface Prepared {
   currencyIds: Map<string, number>;
   /** Lines in scope: to post, or skipped with a reason. */
   inScope: number;
+  /** The line driving each recurring Addition this month (§1.4). */
+  monthDrivers: MonthDriver[];
 }
 
 function reasonOf(error: unknown): string {
@@ -199,6 +212,46 @@ export function createPostingEngine(deps: PostingEngineDeps) {
     };
   }
 
+  /**
+   * A run over selected lines still decides two things over the whole month, or the lines it
+   * leaves for later would be posted wrongly then: the line driving each recurring Addition
+   * (§1.4), and the start of a new Agreement (§2.1). These are the month's unsynced Ready lines,
+   * selected or not; null when the run takes all of them anyway.
+   */
+  function wholeMonthOf(scope: PostingScope): PostableLine[] | null {
+    return scope.lineIds
+      ? deps.platformData.linesForPosting(scope.period).filter((line) => line.readiness === 'Ready')
+      : null;
+  }
+
+  /** The synced line that drove each recurring Addition this month, else the month's winner. */
+  function driversOfMonth(
+    scope: PostingScope,
+    unsynced: ReadonlyArray<Parameters<typeof monthDrivers>[0][number]>,
+  ): MonthDriver[] {
+    const synced = deps.tables.recurringDriversOf(deps.platformData.syncedAmong(scope.period));
+    const driven = new Set(synced.map(({ marker }) => marker));
+    return [
+      ...synced.map(({ lineId, marker }) => ({ period: scope.period, marker, lineId })),
+      ...monthDrivers(unsynced).filter(({ marker }) => !driven.has(marker)),
+    ];
+  }
+
+  /** A new Agreement starts on the earliest Charge Start Date of the month's lines it will hold. */
+  function startOnEarliest(newAgreements: NewAgreement[], month: readonly PostableLine[]): void {
+    for (const draft of newAgreements) {
+      const starts = month
+        .filter(
+          (line) =>
+            newAgreementKey(line.chosenCompanyId ?? draft.companyId, line.contractId) ===
+              draft.key && sameCurrency(line.currency, draft.currency),
+        )
+        .map((line) => line.chargeStart);
+      const [earliest] = [draft.startDate.slice(0, 10), ...starts].sort();
+      if (earliest) draft.startDate = toConnectWiseDate(earliest);
+    }
+  }
+
   async function prepare(scope: PostingScope, job: Job): Promise<Prepared> {
     const configuration = requireAllowed();
     const { ready, skipped, companies, companyNames, platformChargeEnds } = linesToPost(scope);
@@ -231,6 +284,8 @@ export function createPostingEngine(deps: PostingEngineDeps) {
         defaultContactId: company.defaultContactId,
       })),
     });
+    const wholeMonth = wholeMonthOf(scope);
+    if (wholeMonth) startOnEarliest(targets.newAgreements, wholeMonth);
     deps.tables.recordBlocks(
       ready.map((line) => line.lineId),
       targets.skipped.flatMap((skippedLine) =>
@@ -252,10 +307,11 @@ export function createPostingEngine(deps: PostingEngineDeps) {
     job.throwIfCancelled();
 
     job.progress({ done: 0, total: ready.length, message: 'Looking up what was posted before' });
+    const drivers = driversOfMonth(scope, wholeMonth ?? ready);
     const found = await additionsByMarker(
       client,
       new Map(
-        markersToLookUp({ lines: ready, targets: targets.targets }).map(
+        markersToLookUp({ lines: ready, targets: targets.targets, monthDrivers: drivers }).map(
           ({ agreementId, markers }) => [agreementId, markers],
         ),
       ),
@@ -265,7 +321,8 @@ export function createPostingEngine(deps: PostingEngineDeps) {
       lines: ready,
       targets: targets.targets,
       found,
-      options: { recurringChanges: 'update' },
+      options: { recurringChanges: deps.configuration.get()?.recurringChanges ?? 'update' },
+      monthDrivers: drivers,
     });
     const cancellations = vanishedSubscriptions({
       postedRecurring: deps.tables.activeRecurring(),
@@ -283,6 +340,7 @@ export function createPostingEngine(deps: PostingEngineDeps) {
       companyNames,
       currencyIds,
       inScope,
+      monthDrivers: drivers,
     };
   }
 
@@ -365,7 +423,12 @@ export function createPostingEngine(deps: PostingEngineDeps) {
     return id;
   }
 
-  /** Sends one write, journaled: intent first (committed), then its result. */
+  /**
+   * Sends one write, journaled: intent first (committed), then its result. A write whose outcome
+   * is unknown (docs/posting-rules.md §3.5) is tried again, at most `writeAttempts` times in all,
+   * but never blindly: `lookFirst` looks for what it would have made, and what it finds is the
+   * result. A write without `lookFirst` sets absolute values (a PATCH) and is simply sent again.
+   */
   async function journaled<T>(
     runId: number,
     entry: {
@@ -377,20 +440,158 @@ export function createPostingEngine(deps: PostingEngineDeps) {
     },
     write: () => Promise<T>,
     idOf: (result: T) => number | null,
+    retry: { signal: AbortSignal; lookFirst?: () => Promise<{ found: T } | null> },
   ): Promise<T> {
-    const journalId = deps.tables.intent({ runId, ...entry });
-    try {
-      const result = await write();
-      deps.tables.result(journalId, { state: 'done', resultId: idOf(result) });
-      return result;
-    } catch (error) {
-      const unknown = error instanceof ConnectWiseError && error.outcomeUnknown;
-      deps.tables.result(journalId, {
-        state: unknown ? 'unknown' : 'failed',
-        error: reasonOf(error),
-      });
-      throw error;
+    for (let attempt = 1; ; attempt += 1) {
+      const journalId = deps.tables.intent({ runId, ...entry });
+      try {
+        const result = await write();
+        deps.tables.result(journalId, { state: 'done', resultId: idOf(result) });
+        return result;
+      } catch (error) {
+        const unknown = error instanceof ConnectWiseError && error.outcomeUnknown;
+        deps.tables.result(journalId, {
+          state: unknown ? 'unknown' : 'failed',
+          error: reasonOf(error),
+        });
+        // Cancel stops new requests (§5.5): the next look-up starts the next run instead.
+        if (!unknown || attempt >= writeAttempts || retry.signal.aborted) throw error;
+        let landed: { found: T } | null = null;
+        try {
+          landed = retry.lookFirst ? await retry.lookFirst() : null;
+        } catch {
+          throw error;
+        }
+        if (landed) {
+          deps.tables.result(journalId, { state: 'done', resultId: idOf(landed.found) });
+          return landed.found;
+        }
+      }
     }
+  }
+
+  /**
+   * Another workstation may have created the Agreement of the same Contract at the same moment:
+   * each looked before writing, neither found the other's (docs/posting-rules.md §3.6). Every
+   * run that created one therefore looks again and posts to the oldest, the one each later
+   * look-up finds too; it cancels its own, still empty (an Agreement may bill on its own, from
+   * its type), and plans the Additions meant for it again on the oldest, after looking up what
+   * the other workstation has put there.
+   */
+  async function joinOlderAgreements(
+    runId: number,
+    prepared: Prepared,
+    created: ReadonlyMap<string, number>,
+    signal: AbortSignal,
+  ): Promise<{ failedKeys: Map<string, unknown> }> {
+    const failedKeys = new Map<string, unknown>();
+    const drafts = prepared.newAgreements.filter((draft) => created.has(draft.key));
+    if (drafts.length === 0) return { failedKeys };
+    let byCompany: Map<number, KnownAgreement[]>;
+    try {
+      byCompany = await agreementsOfCompanies(
+        prepared.client,
+        [...new Set(drafts.map((draft) => draft.companyId))],
+        signal,
+      );
+    } catch (error) {
+      // Unsure whether another Agreement exists: post nothing there; the next run looks again.
+      for (const draft of drafts) failedKeys.set(draft.key, error);
+      return { failedKeys };
+    }
+    const joined = new Map<string, number>();
+    const duplicates: Array<{ draft: NewAgreement; ours: number; oldest: number }> = [];
+    for (const draft of drafts) {
+      const ours = created.get(draft.key);
+      const oldest = oldestWithMarker(byCompany.get(draft.companyId) ?? [], draft.marker);
+      if (ours === undefined || !oldest || oldest.id === ours) continue;
+      joined.set(draft.key, oldest.id);
+      prepared.agreements.set(oldest.id, oldest);
+      duplicates.push({ draft, ours, oldest: oldest.id });
+    }
+    await inParallel(
+      duplicates,
+      parallelWrites,
+      () => false,
+      async ({ draft, ours, oldest }) => {
+        const found = `${draft.marker}: Agreements ${oldest} and ${ours} were created for the same Contract at the same time, probably from two workstations. The app posts to the older one, ${oldest}`;
+        try {
+          await journaled(
+            runId,
+            {
+              operation: 'cancelAgreement',
+              marker: draft.marker,
+              agreementId: ours,
+              payload: { duplicateOf: oldest },
+              lineIds: [],
+            },
+            () =>
+              prepared.client.agreements.patch(ours, [
+                { op: 'replace', path: 'cancelledFlag', value: true },
+              ]),
+            (agreement) => agreement.id,
+            { signal },
+          );
+          deps.systemLog.write({
+            level: 'warning',
+            title: 'Duplicate Agreement found',
+            details: `${found}, and cancelled ${ours}, which held nothing.`,
+          });
+        } catch (error) {
+          deps.systemLog.write({
+            level: 'warning',
+            title: 'Duplicate Agreement found',
+            details: `${found}; ${ours} holds nothing from it but could not be cancelled (${reasonOf(error)}): cancel it in ConnectWise.`,
+          });
+        }
+      },
+    );
+    if (joined.size === 0) return { failedKeys };
+
+    const moved = prepared.operations.filter(
+      (operation) =>
+        operation.op === 'create' &&
+        operation.target.kind === 'new' &&
+        joined.has(operation.target.key),
+    );
+    const targets = new Map<string, AgreementTarget>();
+    for (const operation of moved) {
+      if (operation.op !== 'create' || operation.target.kind !== 'new') continue;
+      const agreementId = joined.get(operation.target.key) as number;
+      for (const lineId of operation.lineIds)
+        targets.set(lineId, { kind: 'existing', agreementId });
+    }
+    const lines = [...targets.keys()].flatMap((lineId) => {
+      const line = prepared.lines.get(lineId);
+      return line ? [line] : [];
+    });
+    let found: FoundAddition[];
+    try {
+      found = await additionsByMarker(
+        prepared.client,
+        new Map(
+          markersToLookUp({ lines, targets, monthDrivers: prepared.monthDrivers }).map(
+            ({ agreementId, markers }) => [agreementId, markers],
+          ),
+        ),
+        signal,
+      );
+    } catch (error) {
+      for (const key of joined.keys()) failedKeys.set(key, error);
+      return { failedKeys };
+    }
+    const replanned = planAdditions({
+      lines,
+      targets,
+      found,
+      options: { recurringChanges: deps.configuration.get()?.recurringChanges ?? 'update' },
+      monthDrivers: prepared.monthDrivers,
+    });
+    prepared.operations = [
+      ...prepared.operations.filter((operation) => !moved.includes(operation)),
+      ...replanned,
+    ];
+    return { failedKeys };
   }
 
   async function execute(
@@ -440,11 +641,17 @@ export function createPostingEngine(deps: PostingEngineDeps) {
     const touch = (agreementId: number, marker: string) =>
       touched.set(agreementId, (touched.get(agreementId) ?? new Set()).add(marker));
 
-    // Agreements first.
+    // Agreements first (§5.2).
     const newIds = new Map<string, number>();
-    const failedAgreements = new Set<string>();
-    for (const draft of prepared.newAgreements) {
-      if (cancelled()) break;
+    const linesOfNewAgreement = (key: string) =>
+      prepared.operations.flatMap((operation) =>
+        operation.op === 'create' && operation.target.kind === 'new' && operation.target.key === key
+          ? operation.lineIds
+          : [],
+      );
+    // Its lines are counted done where their Additions would have been written.
+    const failAgreement = (key: string, error: unknown) => fail(linesOfNewAgreement(key), error);
+    await inParallel(prepared.newAgreements, parallelWrites, cancelled, async (draft) => {
       try {
         const created = await journaled(
           runId,
@@ -456,17 +663,31 @@ export function createPostingEngine(deps: PostingEngineDeps) {
             lineIds: [],
           },
           () =>
-            prepared.client.agreements.create({
-              name: draft.name,
-              type: { id: draft.typeId },
-              company: { id: draft.companyId },
-              contact: { id: draft.contactId },
-              startDate: draft.startDate,
-              currency: { id: currencyIdOf(prepared, draft.currency) },
-              prorateFlag: false,
-              internalNotes: `${draft.marker}\nCreated by ConnectWise Billing Sync for Platform contract.`,
-            }),
+            prepared.client.agreements
+              .create({
+                name: draft.name,
+                type: { id: draft.typeId },
+                company: { id: draft.companyId },
+                contact: { id: draft.contactId },
+                startDate: draft.startDate,
+                currency: { id: currencyIdOf(prepared, draft.currency) },
+                prorateFlag: false,
+                internalNotes: `${draft.marker}\nCreated by ConnectWise Billing Sync for Platform contract.`,
+              })
+              .then(({ id, name }) => ({ id, name })),
           (agreement) => agreement.id,
+          {
+            signal: job.signal,
+            lookFirst: async () => {
+              const found = await agreementWithMarker(
+                prepared.client,
+                draft.companyId,
+                draft.marker,
+                job.signal,
+              );
+              return found && { found: { id: found.id, name: found.name } };
+            },
+          },
         );
         newIds.set(draft.key, created.id);
         prepared.agreements.set(created.id, {
@@ -482,18 +703,13 @@ export function createPostingEngine(deps: PostingEngineDeps) {
           marker: draft.marker,
         });
       } catch (error) {
-        failedAgreements.add(draft.key);
-        const lineIds = prepared.operations.flatMap((operation) =>
-          operation.op === 'create' &&
-          operation.target.kind === 'new' &&
-          operation.target.key === draft.key
-            ? operation.lineIds
-            : [],
-        );
-        fail(lineIds, error);
-        done += lineIds.length;
-        report();
+        failAgreement(draft.key, error);
       }
+    });
+    const joined = await joinOlderAgreements(runId, prepared, newIds, job.signal);
+    for (const [key, error] of joined.failedKeys) {
+      newIds.delete(key);
+      failAgreement(key, error);
     }
 
     const sentValues = (
@@ -580,6 +796,8 @@ export function createPostingEngine(deps: PostingEngineDeps) {
                 { op: 'replace', path: 'invoiceDescription', value: to.invoiceDescription },
               ]),
             (addition) => addition.id,
+            // Absolute values (§1.3): sending the same PATCH again does no harm.
+            { signal: job.signal },
           );
           deps.tables.synced(
             operation.lineIds,
@@ -595,7 +813,7 @@ export function createPostingEngine(deps: PostingEngineDeps) {
               ? operation.target.agreementId
               : newIds.get(operation.target.key);
           if (agreementId === undefined) return; // its Agreement failed: already reported
-          const created = await journaled(
+          const createdId = await journaled(
             runId,
             {
               operation: 'createAddition',
@@ -605,19 +823,30 @@ export function createPostingEngine(deps: PostingEngineDeps) {
               lineIds: operation.lineIds,
             },
             () =>
-              prepared.client.additions.create(
-                agreementId,
-                additionDraft(operation.values, operation.marker),
-              ),
-            (addition) => addition.id,
+              prepared.client.additions
+                .create(agreementId, additionDraft(operation.values, operation.marker))
+                .then((addition) => addition.id),
+            (id) => id,
+            {
+              signal: job.signal,
+              lookFirst: async () => {
+                const [landed] = await additionsWithMarker(
+                  prepared.client,
+                  agreementId,
+                  operation.marker,
+                  job.signal,
+                );
+                return landed ? { found: landed.id } : null;
+              },
+            },
           );
-          createdHere.add(created.id);
+          createdHere.add(createdId);
           deps.tables.synced(
             operation.lineIds,
-            created.id,
+            createdId,
             sentValues(operation, agreementId, operation.values),
           );
-          rememberRecurring(operation, agreementId, created.id);
+          rememberRecurring(operation, agreementId, createdId);
           touch(agreementId, operation.marker);
           summary.posted += 1;
         }
@@ -647,6 +876,7 @@ export function createPostingEngine(deps: PostingEngineDeps) {
                 { op: 'replace', path: 'cancelledDate', value: cancellation.cancelledDate },
               ]),
             (addition) => addition.id,
+            { signal: job.signal },
           );
           deps.tables.cancelledRecurring(cancellation.marker, cancellation.cancelledDate);
           summary.cancelledAdditions += 1;
@@ -656,7 +886,16 @@ export function createPostingEngine(deps: PostingEngineDeps) {
       }
     }
 
-    summary.duplicates = await settleDuplicates(prepared.client, runId, touched, createdHere);
+    try {
+      summary.duplicates = await settleDuplicates(prepared.client, runId, touched, createdHere);
+    } catch (error) {
+      // What was posted is recorded already: the run still ends, saying the check is missing.
+      deps.systemLog.write({
+        level: 'warning',
+        title: 'Duplicate check not done',
+        details: `ConnectWise could not be read after the run, so it was not checked that each Addition it wrote exists once: ${reasonOf(error)}`,
+      });
+    }
     summary.status = cancelled() ? 'cancelled' : 'completed';
     summary.seconds = (deps.now().getTime() - started) / 1000;
     deps.tables.finishRun(runId, summary.status, summary);
@@ -691,10 +930,12 @@ export function createPostingEngine(deps: PostingEngineDeps) {
     createdHere: ReadonlySet<number>,
   ): Promise<PostingSummary['duplicates']> {
     if (touched.size === 0) return [];
+    // Runs after a cancel too: what this run wrote is checked all the same.
+    const signal = new AbortController().signal;
     const found = await additionsByMarker(
       client,
       new Map([...touched].map(([id, markers]) => [id, [...markers]])),
-      new AbortController().signal,
+      signal,
     );
     const byMarker = new Map<string, FoundAddition[]>();
     for (const addition of found) {
@@ -723,6 +964,20 @@ export function createPostingEngine(deps: PostingEngineDeps) {
             },
             () => client.additions.delete(other.agreementId, other.id),
             () => other.id,
+            {
+              signal,
+              lookFirst: async () => {
+                const still = await additionsWithMarker(
+                  client,
+                  other.agreementId,
+                  other.marker,
+                  signal,
+                );
+                return still.some((addition) => addition.id === other.id)
+                  ? null
+                  : { found: undefined };
+              },
+            },
           );
           deps.tables.repointDuplicate(other.id, kept.id);
         } catch {

@@ -4,6 +4,7 @@ import type { PostedRecurringAddition } from './plan';
 
 export type JournalOperation =
   | 'createAgreement'
+  | 'cancelAgreement'
   | 'createAddition'
   | 'updateAddition'
   | 'cancelAddition'
@@ -169,6 +170,21 @@ export function createPostingTables(db: Database, now: () => Date) {
         for (const lineId of lineIds) clear.run(lineId);
         for (const block of blocks) insert.run(block.lineId, block.reason, at);
       });
+    },
+
+    /** Those of these lines that were synced as a recurring Addition: their month's drivers (§1.4). */
+    recurringDriversOf(lineIds: readonly string[]): Array<{ lineId: string; marker: string }> {
+      if (lineIds.length === 0) return [];
+      const rows = db
+        .prepare(
+          `SELECT line_id AS lineId, json_extract(sent_values, '$.marker') AS marker
+           FROM line_sync_result
+           WHERE status = 'synced' AND line_id IN (SELECT value FROM json_each(?))`,
+        )
+        .all(JSON.stringify(lineIds)) as Array<{ lineId: string; marker: unknown }>;
+      return rows.flatMap(({ lineId, marker }) =>
+        typeof marker === 'string' && marker.startsWith('PLT:S:') ? [{ lineId, marker }] : [],
+      );
     },
 
     /** A duplicate was deleted: its lines now carry the Addition that was kept. */

@@ -487,12 +487,14 @@ export const migrations: readonly Migration[] = [
         summary TEXT
       );
       -- Every write to ConnectWise: its intent committed before the request goes out, its
-      -- result after. An intent without a result is a write whose outcome is unknown.
+      -- result after. An intent without a result is a write whose outcome is unknown. An Agreement
+      -- two workstations created for one Contract at once is cancelled, empty, by the run that
+      -- made the newer one (posting-rules §3.6).
       CREATE TABLE posting_journal (
         id INTEGER PRIMARY KEY,
         run_id INTEGER NOT NULL REFERENCES posting_run (id),
         operation TEXT NOT NULL
-          CHECK (operation IN ('createAgreement', 'createAddition', 'updateAddition', 'cancelAddition', 'deleteAddition')),
+          CHECK (operation IN ('createAgreement', 'cancelAgreement', 'createAddition', 'updateAddition', 'cancelAddition', 'deleteAddition')),
         marker TEXT NOT NULL,
         agreement_id INTEGER,
         payload TEXT NOT NULL,
@@ -520,35 +522,6 @@ export const migrations: readonly Migration[] = [
         last_platform_charge_end TEXT NOT NULL,
         cancelled_date TEXT
       );
-    `,
-  },
-  {
-    version: 8,
-    name: 'posting: the journal records cancelling a duplicate Agreement',
-    sql: `
-      -- Two workstations may create the Agreement of one Contract at the same moment; the one that
-      -- turns out newer is cancelled, empty, by the run that created it (posting-rules §3.6).
-      CREATE TABLE new_posting_journal (
-        id INTEGER PRIMARY KEY,
-        run_id INTEGER NOT NULL REFERENCES posting_run (id),
-        operation TEXT NOT NULL
-          CHECK (operation IN ('createAgreement', 'cancelAgreement', 'createAddition', 'updateAddition', 'cancelAddition', 'deleteAddition')),
-        marker TEXT NOT NULL,
-        agreement_id INTEGER,
-        payload TEXT NOT NULL,
-        payload_hash TEXT NOT NULL,
-        line_ids TEXT NOT NULL DEFAULT '[]',
-        state TEXT NOT NULL CHECK (state IN ('intent', 'done', 'failed', 'unknown')),
-        result_id INTEGER,
-        error TEXT,
-        intent_at TEXT NOT NULL,
-        result_at TEXT
-      );
-      INSERT INTO new_posting_journal SELECT * FROM posting_journal;
-      DROP TABLE posting_journal;
-      ALTER TABLE new_posting_journal RENAME TO posting_journal;
-      CREATE INDEX posting_journal_by_marker ON posting_journal (marker);
-      CREATE INDEX posting_journal_by_state ON posting_journal (state);
     `,
   },
 ];

@@ -23,7 +23,7 @@ export {
   recurringChargeTypes,
   recurringMarker,
 } from './markers';
-export { markersToLookUp, planAdditions } from './planAdditions';
+export { markersToLookUp, monthDrivers, planAdditions } from './planAdditions';
 export {
   agreementNameMaxLength,
   newAgreementKey,

@@ -6,6 +6,7 @@ import {
   type FoundAddition,
   type LineToPost,
   markersToLookUp,
+  monthDrivers,
   planAdditions,
   type RecurringChanges,
 } from './index';
@@ -294,6 +295,23 @@ describe('a mid-month change billed in two parts (§1.4)', () => {
         },
       },
     ]);
+  });
+
+  it('posted in two runs, the part that ends last still drives, whichever run sends it', () => {
+    const drivers = monthDrivers([before, after]);
+    expect(drivers).toEqual([
+      { period: '2026-01', marker: 'PLT:S:sub-m365:CycleFee', lineId: '1002' },
+    ]);
+    const alone = (line: LineToPost) =>
+      planAdditions({
+        lines: [line],
+        targets: new Map([[line.lineId, onContoso]]),
+        found: [],
+        options: { recurringChanges: 'update' },
+        monthDrivers: drivers,
+      }).map((operation) => [operation.marker, operation.lineIds]);
+    expect(alone(before)).toEqual([['PLT:L:1001', ['1001']]]);
+    expect(alone(after)).toEqual([['PLT:S:sub-m365:CycleFee', ['1002']]]);
   });
 
   it('of two parts ending the same day, the one covering the whole month drives', () => {

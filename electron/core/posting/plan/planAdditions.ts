@@ -10,6 +10,7 @@ import type {
   FoundAddition,
   LineToPost,
   MarkersToLookUp,
+  MonthDriver,
   PlanAdditionsInput,
   RecurringChanges,
 } from './planTypes';
@@ -33,7 +34,7 @@ interface Posting {
  */
 export function planAdditions(input: PlanAdditionsInput): AdditionOperation[] {
   const foundByMarker = groupFound(input.found);
-  return postingsOf(input.lines, input.targets).flatMap((posting) => {
+  return postingsOf(input.lines, input.targets, input.monthDrivers).flatMap((posting) => {
     const found =
       posting.target.kind === 'existing'
         ? (foundByMarker.get(foundKey(posting.target.agreementId, posting.marker)) ?? [])
@@ -46,10 +47,10 @@ export function planAdditions(input: PlanAdditionsInput): AdditionOperation[] {
 
 /** The markers to look up on each existing target Agreement before writing (posting-rules §3.4). */
 export function markersToLookUp(
-  input: Pick<PlanAdditionsInput, 'lines' | 'targets'>,
+  input: Pick<PlanAdditionsInput, 'lines' | 'targets' | 'monthDrivers'>,
 ): MarkersToLookUp[] {
   const markersByAgreement = new Map<number, Set<string>>();
-  for (const posting of postingsOf(input.lines, input.targets)) {
+  for (const posting of postingsOf(input.lines, input.targets, input.monthDrivers)) {
     if (posting.target.kind !== 'existing') continue;
     const markers = markersByAgreement.get(posting.target.agreementId) ?? new Set<string>();
     markers.add(posting.marker);
@@ -60,15 +61,42 @@ export function markersToLookUp(
     .map(([agreementId, markers]) => ({ agreementId, markers: [...markers].sort() }));
 }
 
+/**
+ * The line driving each month's recurring Addition among `lines` (§1.4): of the lines of one
+ * recurring key in one invoice month, the one whose charge period ends last.
+ */
+export function monthDrivers(
+  lines: ReadonlyArray<
+    Pick<
+      LineToPost,
+      'lineId' | 'period' | 'subscriptionId' | 'chargeType' | 'chargeStart' | 'chargeEnd'
+    >
+  >,
+): MonthDriver[] {
+  const drivers = new Map<string, (typeof lines)[number] & { marker: string }>();
+  for (const line of lines) {
+    if (!isRecurring(line.chargeType)) continue;
+    const marker = recurringMarker(line.subscriptionId, line.chargeType);
+    const key = `${line.period}\n${marker}`;
+    const best = drivers.get(key);
+    if (best === undefined || drivesBefore(line, best)) drivers.set(key, { ...line, marker });
+  }
+  return [...drivers.values()].map(({ period, marker, lineId }) => ({ period, marker, lineId }));
+}
+
 /** The postings of the lines that have a target, grouped per Agreement, then by first line id. */
 function postingsOf(
   lines: readonly LineToPost[],
   targets: ReadonlyMap<string, AgreementTarget>,
+  monthDrivers: readonly MonthDriver[] = [],
 ): Posting[] {
   const placed = byLineId(lines).flatMap((line) => {
     const target = targets.get(line.lineId);
     return target === undefined ? [] : [{ line, target }];
   });
+  const driverOfMonth = new Map(
+    monthDrivers.map(({ period, marker, lineId }) => [`${period}\n${marker}`, lineId]),
+  );
 
   const monthsOfRecurringKey = new Map<
     string,
@@ -77,6 +105,8 @@ function postingsOf(
   for (const { line, target } of placed) {
     if (!isRecurring(line.chargeType)) continue;
     const marker = recurringMarker(line.subscriptionId, line.chargeType);
+    const driver = driverOfMonth.get(`${line.period}\n${marker}`);
+    if (driver !== undefined && driver !== line.lineId) continue;
     const key = `${targetKey(target)}\n${marker}\n${line.period}`;
     const month = monthsOfRecurringKey.get(key) ?? { target, marker, lines: [] };
     month.lines.push(line);
@@ -113,7 +143,10 @@ function postingsOf(
  * §1.4: the line whose charge period ends last drives the recurring Addition. Ties go to the
  * line that starts first (it covers more of the month), then to the lowest line id.
  */
-function drivesBefore(line: LineToPost, other: LineToPost): boolean {
+function drivesBefore(
+  line: Pick<LineToPost, 'lineId' | 'chargeStart' | 'chargeEnd'>,
+  other: Pick<LineToPost, 'lineId' | 'chargeStart' | 'chargeEnd'>,
+): boolean {
   if (line.chargeEnd !== other.chargeEnd) return line.chargeEnd > other.chargeEnd;
   if (line.chargeStart !== other.chargeStart) return line.chargeStart < other.chargeStart;
   return compareLineIds(line.lineId, other.lineId) < 0;

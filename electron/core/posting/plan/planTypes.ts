@@ -222,6 +222,22 @@ export interface PlanAdditionsInput {
   /** The Additions found by marker on the existing target Agreements. */
   found: readonly FoundAddition[];
   options: { recurringChanges: RecurringChanges };
+  /**
+   * The line that drives each month's recurring Addition (§1.4), decided over the whole month:
+   * the synced line that drove it, else the winner among all of the month's unsynced lines. A
+   * run that sends only some lines of a month (a selection, or the rest of a run cut short) then
+   * posts the others as one-time, and never lets one of them overwrite the Addition. Months not
+   * named: the driver is chosen among `lines`.
+   */
+  monthDrivers?: readonly MonthDriver[];
+}
+
+/** The line driving the recurring Addition of `marker` in the invoice month `period`. */
+export interface MonthDriver {
+  /** `YYYY-MM` */
+  period: string;
+  marker: string;
+  lineId: string;
 }
 
 /** Where the engine looks markers up before it writes (posting-rules §3.4): one list per Agreement. */
