@@ -4,12 +4,14 @@ import { pullCompanies } from './connectwiseCompanies';
 import { importChild, importInvoiceLines } from './invoiceImport';
 import { mappingScreens } from './mappingScreens';
 import { suggestCompanies } from './mappingSuggestions';
+import { postingRun } from './posting';
 
 const benchmarks: Benchmark[] = [
   pullCompanies,
   importInvoiceLines,
   suggestCompanies,
   mappingScreens,
+  postingRun,
 ];
 
 if (process.argv[2] === '--import-child') {
