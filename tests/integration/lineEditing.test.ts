@@ -6,6 +6,7 @@ import type {
   LineTargetChoices,
   PostingPreview,
   PostingSummary,
+  SavedConfiguration,
 } from '@shared/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core';
@@ -14,6 +15,7 @@ import {
   startConnectWiseSimulator,
 } from '../../electron/sandbox/connectwise';
 import { type PlatformSimulator, startPlatformSimulator } from '../../electron/sandbox/platform';
+import { configurationInputOf } from '../support/configurationInput';
 import { FakeClock, temporaryDirectory } from '../support/fakePorts';
 import { mapEverything, preparedCore, usableCompanies, value } from '../support/postingSetup';
 
@@ -192,6 +194,30 @@ describe('Invoices › editing a line', () => {
       synced: 1,
     });
     expect(await row(postedLineId)).toEqual(before);
+  });
+
+  it('a synced line keeps showing the dates and name it was sent with after the rules change', async () => {
+    const before = await row(postedLineId);
+    const saved = await value<SavedConfiguration>(core, 'configuration.get');
+    const chargeType = before.chargeType.platformName;
+    await value(core, 'configuration.save', {
+      ...configurationInputOf(saved),
+      customChargeTypeNames: { [chargeType]: 'Renamed since' },
+      endDateRules: [{ chargeType, rule: 'Last day of invoice month' }],
+    });
+    try {
+      const after = await row(postedLineId);
+      expect(after.chargeType).toEqual(before.chargeType);
+      expect(after.chargeStart).toEqual(before.chargeStart);
+      expect(after.chargeEnd).toEqual(before.chargeEnd);
+      // An unsynced line of that charge type follows the new rules.
+      const unsynced = (await rows()).find(
+        (r) => r.editable && r.chargeType.platformName === chargeType,
+      );
+      expect(unsynced?.chargeType).toMatchObject({ name: 'Renamed since' });
+    } finally {
+      await value(core, 'configuration.save', configurationInputOf(saved));
+    }
   });
 
   it('a line that failed shows "Failed" until the user excludes it, and again once included', async () => {

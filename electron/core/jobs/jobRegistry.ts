@@ -26,6 +26,14 @@ export interface JobSummary {
 }
 
 /**
+ * Kinds that must not overlap: a load swaps a month's lines in while a run is posting them.
+ */
+const excludes: Partial<Record<JobKind, readonly JobKind[]>> = {
+  'invoice-load': ['posting-run'],
+  'posting-run': ['invoice-load'],
+};
+
+/**
  * Every long job (pulls, loads, syncs) runs through here, so one call can cancel them all:
  * Disconnect does, and so does quitting the app.
  */
@@ -50,6 +58,15 @@ export function createJobRegistry(deps: {
         throw new AppError(
           'Busy',
           `${label} is already running. Wait for it to finish or cancel it.`,
+        );
+      }
+      const blocking = [...running.values()].find(({ summary }) =>
+        (excludes[kind] ?? []).includes(summary.kind),
+      );
+      if (blocking) {
+        throw new AppError(
+          'Busy',
+          `${label} waits while ${jobLabels[blocking.summary.kind]} is running: try again when it has finished.`,
         );
       }
       const controller = new AbortController();

@@ -10,7 +10,7 @@ export {
   periodBounds,
   periodOf,
 } from './invoicePeriods';
-export type { PostableLine } from './invoiceRows';
+export type { PostableLine, ShownLine } from './invoiceRows';
 export { createPlatformData, type PlatformData, type PlatformDataDeps } from './platformData';
 
 export function platformDataHandlers(

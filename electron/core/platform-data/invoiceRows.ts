@@ -20,9 +20,19 @@ function rulesOf(configuration: SavedConfiguration | null): ChargeDateConfigurat
 
 /**
  * A stored line as the Invoices grid shows it: for an unsynced line, exactly the dates and
- * charge-type name a sync would send now, with their badges.
+ * charge-type name a sync would send now, with their badges; for a synced one, those it was sent
+ * with, whatever the rules say today.
  */
 export function invoiceLineRow(
+  line: StoredLine,
+  configuration: SavedConfiguration | null,
+): InvoiceLineRow {
+  const sent = line.synced ? sentLineIn(line.sent_values) : null;
+  if (sent) return { ...rowAsComputedNow(line, configuration), ...sent };
+  return rowAsComputedNow(line, configuration);
+}
+
+function rowAsComputedNow(
   line: StoredLine,
   configuration: SavedConfiguration | null,
 ): InvoiceLineRow {
@@ -78,6 +88,17 @@ export function invoiceLineRow(
   };
 }
 
+/** What a synced line was sent with; null for a line synced before this was recorded. */
+function sentLineIn(sentValues: string | null): ShownLine | null {
+  if (!sentValues) return null;
+  try {
+    const line = (JSON.parse(sentValues) as { line?: ShownLine }).line;
+    return line?.chargeStart && line.chargeEnd && line.chargeType ? line : null;
+  } catch {
+    return null;
+  }
+}
+
 function agreementIdIn(sentValues: string | null): number | null {
   if (!sentValues) return null;
   try {
@@ -87,6 +108,9 @@ function agreementIdIn(sentValues: string | null): number | null {
     return null;
   }
 }
+
+/** A line's dates and charge-type name as the grid shows them, badges included. */
+export type ShownLine = Pick<InvoiceLineRow, 'chargeStart' | 'chargeEnd' | 'chargeType'>;
 
 /** An unsynced line as a posting run sends it: the dates and charge-type name the grid shows. */
 export interface PostableLine {
@@ -115,6 +139,8 @@ export interface PostableLine {
   readinessDetail: string | null;
   chosenCompanyId: number | null;
   chosenAgreementId: number | null;
+  /** Kept with the sync result, so a synced line keeps showing what was sent. */
+  shown: ShownLine;
 }
 
 export function postableLine(
@@ -146,5 +172,6 @@ export function postableLine(
     readinessDetail: line.mapping_readiness_detail,
     chosenCompanyId: line.override_company_id,
     chosenAgreementId: line.override_agreement_id,
+    shown: { chargeStart: row.chargeStart, chargeEnd: row.chargeEnd, chargeType: row.chargeType },
   };
 }

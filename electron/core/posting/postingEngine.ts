@@ -13,7 +13,7 @@ import { AppError } from '../errors';
 import type { Job, JobRegistry } from '../jobs';
 import type { AuditLog, SystemLog } from '../logs';
 import type { Mapping } from '../mapping';
-import type { PlatformData, PostableLine } from '../platform-data';
+import type { PlatformData, PostableLine, ShownLine } from '../platform-data';
 import {
   additionsByMarker,
   additionsWithMarker,
@@ -74,6 +74,10 @@ interface Prepared {
   cancellations: Cancellation[];
   skipped: PostingPreview['skipped'];
   companyNames: Map<number, string>;
+  /** The catalog item's name, as the grid's "PSA Product Name" shows it. */
+  productNames: Map<number, string>;
+  /** Each line's dates and charge-type name as the grid showed them when it was sent. */
+  shownLines: Map<string, ShownLine>;
   /** Currency code → the site's currency id (new Agreements take it by id). */
   currencyIds: Map<string, number>;
   /** Lines in scope: to post, or skipped with a reason. */
@@ -143,6 +147,8 @@ export function createPostingEngine(deps: PostingEngineDeps) {
     skipped: PostingPreview['skipped'];
     platformChargeEnds: Map<string, string>;
     companyNames: Map<number, string>;
+    productNames: Map<number, string>;
+    shownLines: Map<string, ShownLine>;
     companies: ReturnType<Mapping['postingFacts']>['companies'];
   } {
     const postable = deps.platformData.linesForPosting(scope.period, scope.lineIds);
@@ -176,6 +182,8 @@ export function createPostingEngine(deps: PostingEngineDeps) {
       platformChargeEnds: new Map(postable.map((line) => [line.lineId, line.platformChargeEnd])),
       companies: facts.companies,
       companyNames: new Map([...facts.companies].map(([id, company]) => [id, company.name])),
+      productNames: new Map([...facts.productByOffer.values()].map((p) => [p.id, p.name])),
+      shownLines: new Map(postable.map((line) => [line.lineId, line.shown])),
     };
   }
 
@@ -254,7 +262,15 @@ export function createPostingEngine(deps: PostingEngineDeps) {
 
   async function prepare(scope: PostingScope, job: Job): Promise<Prepared> {
     const configuration = requireAllowed();
-    const { ready, skipped, companies, companyNames, platformChargeEnds } = linesToPost(scope);
+    const {
+      ready,
+      skipped,
+      companies,
+      companyNames,
+      productNames,
+      shownLines,
+      platformChargeEnds,
+    } = linesToPost(scope);
     const inScope = ready.length + skipped.length;
     job.progress({ done: 0, total: ready.length, message: 'Reading Agreements in ConnectWise' });
     const client = await deps.connectwiseConnection.client(job.signal);
@@ -338,6 +354,8 @@ export function createPostingEngine(deps: PostingEngineDeps) {
       cancellations,
       skipped: [...skipped, ...targets.skipped],
       companyNames,
+      productNames,
+      shownLines,
       currencyIds,
       inScope,
       monthDrivers: drivers,
@@ -725,12 +743,16 @@ export function createPostingEngine(deps: PostingEngineDeps) {
         agreement: { id: agreementId, name: agreement?.name ?? '' },
         product: {
           id: values.productId,
-          name: line?.product?.identifier ?? String(values.productId),
+          name:
+            prepared.productNames.get(values.productId) ??
+            line?.product?.identifier ??
+            String(values.productId),
         },
         marker: operation.marker,
         values: { ...values },
       };
     };
+    const shownOf = (lineId: string) => prepared.shownLines.get(lineId);
     const rememberRecurring = (
       operation: AdditionOperation,
       agreementId: number,
@@ -768,6 +790,7 @@ export function createPostingEngine(deps: PostingEngineDeps) {
             operation.lineIds,
             operation.additionId,
             sentValues(operation, operation.agreementId, operation.values),
+            shownOf,
           );
           rememberRecurring(operation, operation.agreementId, operation.additionId);
           touch(operation.agreementId, operation.marker);
@@ -803,6 +826,7 @@ export function createPostingEngine(deps: PostingEngineDeps) {
             operation.lineIds,
             operation.additionId,
             sentValues(operation, operation.agreementId, to),
+            shownOf,
           );
           rememberRecurring(operation, operation.agreementId, operation.additionId);
           touch(operation.agreementId, operation.marker);
@@ -845,6 +869,7 @@ export function createPostingEngine(deps: PostingEngineDeps) {
             operation.lineIds,
             createdId,
             sentValues(operation, agreementId, operation.values),
+            shownOf,
           );
           rememberRecurring(operation, agreementId, createdId);
           touch(agreementId, operation.marker);

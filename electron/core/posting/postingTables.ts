@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ShownLine } from '../platform-data';
 import { type Database, inTransaction } from '../store';
 import type { PostedRecurringAddition } from './plan';
 
@@ -17,6 +18,8 @@ export interface SentValues {
   product: { id: number; name: string };
   marker: string;
   values: Record<string, unknown>;
+  /** This line's own dates and charge-type name as sent: the grid shows them, not today's rules. */
+  line?: ShownLine;
 }
 
 export type RecurringAddition = PostedRecurringAddition;
@@ -124,12 +127,18 @@ export function createPostingTables(db: Database, now: () => Date) {
     },
 
     /** The lines an Addition now carries: "Synced", with what was sent. */
-    synced(lineIds: readonly string[], additionId: number, sent: SentValues): void {
+    synced(
+      lineIds: readonly string[],
+      additionId: number,
+      sent: SentValues,
+      lineOf: (lineId: string) => ShownLine | undefined = () => undefined,
+    ): void {
       const at = stamp();
-      const values = JSON.stringify(sent);
       inTransaction(db, () => {
-        for (const lineId of lineIds)
+        for (const lineId of lineIds) {
+          const values = JSON.stringify({ ...sent, line: lineOf(lineId) });
           upsertResult.run(lineId, 'synced', at, additionId, values, null);
+        }
       });
     },
 
