@@ -118,7 +118,11 @@ export const postingChannels = {
   'posting.preview': { input: PostingScope, output: PostingPreview },
   /** Posts the scope (a job: progress, cancel); cancels vanished Additions only if confirmed. */
   'posting.run': {
-    input: PostingScope.extend({ confirmCancellations: z.boolean() }).strict(),
+    input: PostingScope.extend({
+      confirmCancellations: z.boolean(),
+      /** The cancellations the user saw and confirmed: no other is made. */
+      confirmedMarkers: z.array(z.string().min(1).max(50)).max(100_000).optional(),
+    }).strict(),
     output: PostingSummary,
   },
 } as const;

@@ -1046,6 +1046,17 @@ describe('a subscription that vanished from the newest month', () => {
     expect(cancelledDateOf(marker)).toBe(postedEnd);
   });
 
+  it('a confirmation covers only the cancellations the user saw', async () => {
+    const summary = await value<PostingSummary>(core, 'posting.run', {
+      period,
+      confirmCancellations: true,
+      // The user confirmed a list on which this Addition was not (e.g. an older preview).
+      confirmedMarkers: ['PLT:S:some-other-subscription:CycleFee'],
+    });
+    expect(summary).toMatchObject({ failed: [], cancelledAdditions: 0 });
+    expect(cancelledDateOf(marker)).toBe(postedEnd);
+  });
+
   it('once confirmed, it is cancelled on the right date, and only the listed Additions change', async () => {
     const preview = await value<PostingPreview>(core, 'posting.preview', { period });
     const before = new Map(

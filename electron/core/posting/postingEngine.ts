@@ -57,6 +57,9 @@ export interface PostingEngineDeps {
   osUserName: () => string;
 }
 
+/** A run: the scope, and whether (and which) vanished subscriptions' Additions to cancel. */
+type RunInput = PostingScope & { confirmCancellations: boolean; confirmedMarkers?: string[] };
+
 /** Operations in flight at once; the client's limiter paces them to the server. */
 const parallelWrites = 16;
 /** Attempts at a write whose outcome stayed unknown, each after a look-up (§3.5, §5.3). */
@@ -613,7 +616,7 @@ export function createPostingEngine(deps: PostingEngineDeps) {
   }
 
   async function execute(
-    scope: PostingScope & { confirmCancellations: boolean },
+    scope: RunInput,
     trigger: 'manual' | 'automatic',
     job: Job,
   ): Promise<PostingSummary> {
@@ -883,9 +886,12 @@ export function createPostingEngine(deps: PostingEngineDeps) {
       }
     });
 
-    // Vanished subscriptions: only when the user confirmed the list the preview showed.
+    // Vanished subscriptions: only when the user confirmed the list the preview showed, and only
+    // those on it (the run plans again, and may find more).
+    const confirmed = scope.confirmedMarkers && new Set(scope.confirmedMarkers);
     if (scope.confirmCancellations && !cancelled()) {
       for (const cancellation of prepared.cancellations) {
+        if (confirmed && !confirmed.has(cancellation.marker)) continue;
         try {
           await journaled(
             runId,
@@ -1020,10 +1026,7 @@ export function createPostingEngine(deps: PostingEngineDeps) {
         previewOf(scope, await prepare(scope, job)),
       );
     },
-    run(
-      scope: PostingScope & { confirmCancellations: boolean },
-      trigger: 'manual' | 'automatic' = 'manual',
-    ): Promise<PostingSummary> {
+    run(scope: RunInput, trigger: 'manual' | 'automatic' = 'manual'): Promise<PostingSummary> {
       requireAllowed();
       return deps.jobs.run('posting-run', (job) => execute(scope, trigger, job));
     },

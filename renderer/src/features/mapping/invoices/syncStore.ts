@@ -83,13 +83,20 @@ export const useSync = create<SyncState>((set, get) => ({
   setConfirmCancellations: (confirmCancellations) => set({ confirmCancellations }),
 
   async post() {
-    const { scope, confirmCancellations } = get();
+    const { scope, confirmCancellations, preview } = get();
     if (!scope) return;
     set({ phase: 'running', job: startingJob, error: null });
     try {
       const summary = await withJobProgress(
         'posting-run',
-        () => bridge().invoke('posting.run', { ...scope, confirmCancellations }),
+        () =>
+          bridge().invoke('posting.run', {
+            ...scope,
+            confirmCancellations,
+            confirmedMarkers: confirmCancellations
+              ? (preview?.cancellations ?? []).map((cancellation) => cancellation.marker)
+              : [],
+          }),
         (job) => set({ job }),
       );
       set({ phase: 'summary', summary, job: null });
