@@ -66,6 +66,39 @@ const lastDayOf = (month: string) => {
   return new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
 };
 
+/** An active, monthly, unprorated Agreement of this Company in ConnectWise, billing since 2020. */
+function seedAgreement(
+  companyId: number,
+  id: number,
+  name: string,
+  currencyCode: string,
+  changes: object = {},
+): void {
+  const template = connectwise.data.agreements.find((a) => a.agreementStatus === 'Active');
+  const company = connectwise.data.companies.find((c) => c.id === companyId);
+  const currency = connectwise.data.currencies.find((c) => c.currencyCode === currencyCode);
+  if (!template || !company || !currency) throw new Error('the ConnectWise seed lacks a record');
+  connectwise.data.agreements.push({
+    ...structuredClone(template),
+    id,
+    name,
+    company: { id: company.id, identifier: company.identifier, name: company.name },
+    billingCycle: { id: 1, name: 'Monthly' },
+    prorateFlag: false,
+    billStartDate: '2020-01-01T00:00:00Z',
+    startDate: '2020-01-01T00:00:00Z',
+    currency: {
+      id: currency.id,
+      currencyCode: currency.currencyCode,
+      symbol: currency.symbol,
+      name: currency.name,
+    },
+    internalNotes: null,
+    ...changes,
+  });
+  connectwise.reindex();
+}
+
 /** Ready lines of one month each, as the Platform sent them: nothing blocks them. */
 async function readyOneMonthLines(): Promise<InvoiceLineRow[]> {
   return (await rows()).filter(
@@ -304,43 +337,14 @@ describe('Invoices › choosing the PSA Organization and Agreement', () => {
     expect(open.agreements).toEqual([]);
 
     // The chosen Company has an Agreement that fits, a cancelled one and one in another currency.
-    const template = connectwise.data.agreements.find((a) => a.agreementStatus === 'Active');
-    const company = connectwise.data.companies.find((c) => c.id === other.id);
-    const currencies = connectwise.data.currencies;
-    const sameCurrency = currencies.find((c) => c.currencyCode === line.currency);
-    const otherCurrency = currencies.find((c) => c.currencyCode !== line.currency);
-    if (!template || !company || !sameCurrency || !otherCurrency) throw new Error('seed');
-    const agreementOf = (id: number, name: string, changes: object) => ({
-      ...structuredClone(template),
-      id,
-      name,
-      company: { id: company.id, identifier: company.identifier, name: company.name },
-      billingCycle: { id: 1, name: 'Monthly' },
-      prorateFlag: false,
-      billStartDate: '2020-01-01T00:00:00Z',
-      startDate: '2020-01-01T00:00:00Z',
-      currency: {
-        id: sameCurrency.id,
-        currencyCode: sameCurrency.currencyCode,
-        symbol: sameCurrency.symbol,
-        name: sameCurrency.name,
-      },
-      internalNotes: null,
-      ...changes,
+    const otherCurrency = connectwise.data.currencies.find((c) => c.currencyCode !== line.currency);
+    if (!otherCurrency) throw new Error('seed');
+    seedAgreement(other.id, 980_001, 'Cloud services', line.currency);
+    seedAgreement(other.id, 980_002, 'Old contract', line.currency, {
+      agreementStatus: 'Cancelled',
+      cancelledFlag: true,
     });
-    connectwise.data.agreements.push(
-      agreementOf(980_001, 'Cloud services', {}),
-      agreementOf(980_002, 'Old contract', { agreementStatus: 'Cancelled', cancelledFlag: true }),
-      agreementOf(980_003, 'Euro contract', {
-        currency: {
-          id: otherCurrency.id,
-          currencyCode: otherCurrency.currencyCode,
-          symbol: otherCurrency.symbol,
-          name: otherCurrency.name,
-        },
-      }),
-    );
-    connectwise.reindex();
+    seedAgreement(other.id, 980_003, 'Euro contract', otherCurrency.currencyCode);
 
     // ConnectWise not answering: the Companies are still offered, the Agreements say why not.
     connectwise.faults.script({
@@ -390,6 +394,74 @@ describe('Invoices › choosing the PSA Organization and Agreement', () => {
     expect(
       connectwise.data.additions.find((a) => a.id === synced.synced?.additionId),
     ).toMatchObject({ agreementId: 980_001 });
+  });
+});
+
+describe('Invoices › a write whose outcome was lost', () => {
+  it('is looked for where it was sent, even after the user chose another Agreement', async () => {
+    const line = (await readyOneMonthLines()).find(
+      (r) => !['Cycle Fee', 'Purchase Fee'].includes(r.chargeType.platformName),
+    );
+    if (!line) throw new Error('no Ready one-time line');
+    const companyId = (await usableCompanies(core, connectwise))[0]?.id;
+    if (companyId === undefined) throw new Error('no Company');
+    await value(core, 'mapping.mapOrganization', {
+      organizationId: line.organizationId,
+      companyIds: [companyId],
+    });
+    seedAgreement(companyId, 980_011, 'First choice', line.currency);
+    seedAgreement(companyId, 980_012, 'Second choice', line.currency);
+    const choose = (id: number, name: string) =>
+      edit([line.lineId], { field: 'agreement', agreement: { id, name } });
+    await choose(980_011, 'First choice');
+
+    // The create lands, its answer is lost, and ConnectWise cannot be read to find out: the
+    // run's first look-up passes, the one after the lost answer does not.
+    connectwise.faults.script({ method: 'POST', path: '/system/bundles', fault: { latencyMs: 0 } });
+    connectwise.faults.script({
+      method: 'POST',
+      path: '/system/bundles',
+      times: 50,
+      fault: { status: 503 },
+    });
+    connectwise.faults.script({
+      method: 'POST',
+      path: /\/additions$/,
+      fault: { commitThenDrop: true },
+    });
+    const lost = await run([line.lineId]);
+    connectwise.faults.clear();
+    expect(lost.failed.flatMap((f) => f.lineIds)).toEqual([line.lineId]);
+    const marked = () =>
+      connectwise.data.additions.filter((a) => a.serialNumber === `PLT:L:${line.lineId}`);
+    expect(marked().map((a) => a.agreementId)).toEqual([980_011]);
+
+    // The user picks another Agreement: the line is held, nothing is posted there.
+    await choose(980_012, 'Second choice');
+    const preview = await value<PostingPreview>(core, 'posting.preview', {
+      period,
+      lineIds: [line.lineId],
+    });
+    expect(preview.creates).toEqual([]);
+    expect(preview.skipped).toEqual([
+      {
+        lineId: line.lineId,
+        status: 'Needs attention',
+        reason: expect.stringContaining(`Agreement 980011: Addition ${marked()[0]?.id}`),
+      },
+    ]);
+    expect(await run([line.lineId])).toMatchObject({ posted: 0, failed: [] });
+    expect(await row(line.lineId)).toMatchObject({ status: 'Needs attention' });
+    expect(marked()).toHaveLength(1);
+
+    // Back on the first Agreement, the Addition there is recognised as this line's.
+    await choose(980_011, 'First choice');
+    expect(await run([line.lineId])).toMatchObject({ posted: 0, adopted: 1, failed: [] });
+    expect(await row(line.lineId)).toMatchObject({
+      status: 'Synced',
+      synced: { additionId: marked()[0]?.id, agreementId: 980_011 },
+    });
+    expect(marked()).toHaveLength(1);
   });
 });
 

@@ -31,6 +31,7 @@ import {
   isRecurring,
   type KnownAgreement,
   type LineToPost,
+  lineMarker,
   type MonthDriver,
   markersToLookUp,
   monthDrivers,
@@ -38,6 +39,7 @@ import {
   newAgreementKey,
   planAdditions,
   planTargets,
+  recurringMarker,
   sameCurrency,
   vanishedSubscriptions,
 } from './plan';
@@ -87,6 +89,17 @@ interface Prepared {
   inScope: number;
   /** The line driving each recurring Addition this month (§1.4). */
   monthDrivers: MonthDriver[];
+}
+
+/** The marker a line's Addition carries: its own, or its recurring key's (§3.1). */
+function markerOf(line: LineToPost): string {
+  return isRecurring(line.chargeType)
+    ? recurringMarker(line.subscriptionId, line.chargeType)
+    : lineMarker(line);
+}
+
+function strayReason(addition: FoundAddition): string {
+  return `An earlier Sync to PSA may have posted this line on Agreement ${addition.agreementId}: Addition ${addition.id} there carries its marker, but the line now goes to another Agreement. So that it is not billed twice, delete that Addition in ConnectWise, or choose that Agreement again as its PSA Agreement.`;
 }
 
 function reasonOf(error: unknown): string {
@@ -327,15 +340,38 @@ export function createPostingEngine(deps: PostingEngineDeps) {
 
     job.progress({ done: 0, total: ready.length, message: 'Looking up what was posted before' });
     const drivers = driversOfMonth(scope, wholeMonth ?? ready);
-    const found = await additionsByMarker(
-      client,
-      new Map(
-        markersToLookUp({ lines: ready, targets: targets.targets, monthDrivers: drivers }).map(
-          ({ agreementId, markers }) => [agreementId, markers],
-        ),
+    const lookups = new Map(
+      markersToLookUp({ lines: ready, targets: targets.targets, monthDrivers: drivers }).map(
+        ({ agreementId, markers }) => [agreementId, [...markers]],
       ),
-      job.signal,
     );
+    // A create whose outcome stayed unknown may have landed on the Agreement the line was meant
+    // for then, which the user may since have changed (§3.5): look there too.
+    const elsewhere = new Set<string>();
+    for (const { marker, agreementId } of deps.tables.unresolvedCreates(ready.map(markerOf))) {
+      const markers = lookups.get(agreementId) ?? [];
+      if (markers.includes(marker)) continue;
+      elsewhere.add(`${agreementId}|${marker}`);
+      lookups.set(agreementId, [...markers, marker]);
+    }
+    const everywhere = await additionsByMarker(client, lookups, job.signal);
+    const found = everywhere.filter((a) => !elsewhere.has(`${a.agreementId}|${a.marker}`));
+    const strays = everywhere.filter((a) => elsewhere.has(`${a.agreementId}|${a.marker}`));
+    const strayLines = ready.flatMap((line) => {
+      const stray = strays.find((addition) => addition.marker === markerOf(line));
+      return stray ? [{ lineId: line.lineId, reason: strayReason(stray) }] : [];
+    });
+    if (strayLines.length > 0) {
+      deps.tables.recordBlocks(
+        strayLines.map(({ lineId }) => lineId),
+        strayLines,
+      );
+      const blocked = new Set(strayLines.map(({ lineId }) => lineId));
+      ready.splice(0, ready.length, ...ready.filter((line) => !blocked.has(line.lineId)));
+      targets.skipped.push(
+        ...strayLines.map((line) => ({ ...line, status: 'Needs attention' as const })),
+      );
+    }
     const operations = planAdditions({
       lines: ready,
       targets: targets.targets,

@@ -166,6 +166,31 @@ export function createPostingTables(db: Database, now: () => Date) {
      * What the latest look at these lines found: the mapped lines it would not post, with why.
      * Lines not named are unblocked.
      */
+    /**
+     * Creates of these markers whose outcome stayed unknown, with the Agreement each was sent to,
+     * and nothing done for the marker since: they may have landed there (§3.5).
+     */
+    unresolvedCreates(markers: readonly string[]): Array<{ marker: string; agreementId: number }> {
+      if (markers.length === 0) return [];
+      return db
+        .prepare(
+          `SELECT DISTINCT j.marker AS marker, j.agreement_id AS agreementId
+           FROM posting_journal j
+           WHERE j.operation = 'createAddition' AND j.state = 'unknown' AND j.agreement_id IS NOT NULL
+             AND j.marker IN (SELECT value FROM json_each(?))
+             AND NOT EXISTS (
+               SELECT 1 FROM posting_journal d
+               WHERE d.marker = j.marker AND d.id > j.id AND d.state = 'done'
+                 AND d.operation IN ('createAddition', 'updateAddition'))
+             -- Found and adopted by a later run (an adoption writes nothing to the journal).
+             AND NOT EXISTS (
+               SELECT 1 FROM line_sync_result r
+               WHERE r.status = 'synced' AND r.at >= j.intent_at
+                 AND json_extract(r.sent_values, '$.marker') = j.marker)`,
+        )
+        .all(JSON.stringify(markers)) as Array<{ marker: string; agreementId: number }>;
+    },
+
     recordBlocks(
       lineIds: readonly string[],
       blocks: ReadonlyArray<{ lineId: string; reason: string }>,

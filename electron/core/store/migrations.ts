@@ -452,17 +452,17 @@ export const migrations: readonly Migration[] = [
           CASE
             WHEN r.sync_status = 'synced' THEN 'Synced'
             WHEN r.sync_status = 'cancelled' THEN 'Cancelled'
-            -- A failed line the user has since excluded (or that lost a mapping) says so instead.
-            WHEN r.sync_status = 'failed' AND r.mapping_readiness = 'Ready' THEN 'Failed'
+            -- What holds the line now comes first: a posting rule, an exclusion, a lost mapping.
             WHEN r.mapping_readiness = 'Ready' AND b.reason IS NOT NULL THEN 'Needs attention'
+            WHEN r.sync_status = 'failed' AND r.mapping_readiness = 'Ready' THEN 'Failed'
             ELSE r.mapping_readiness
           END AS status,
           CASE
             WHEN r.sync_status = 'synced'
               THEN 'Addition ' || COALESCE(r.addition_id, '?') || ' at ' || r.synced_at
             WHEN r.sync_status = 'cancelled' THEN r.sync_reason
-            WHEN r.sync_status = 'failed' AND r.mapping_readiness = 'Ready' THEN r.sync_reason
             WHEN r.mapping_readiness = 'Ready' AND b.reason IS NOT NULL THEN b.reason
+            WHEN r.sync_status = 'failed' AND r.mapping_readiness = 'Ready' THEN r.sync_reason
             ELSE r.mapping_readiness_detail
           END AS status_detail
         FROM invoice_line_readiness r
