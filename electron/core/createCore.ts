@@ -78,7 +78,14 @@ export function createCore(ports: CorePorts): Core {
     secrets: ports.secrets,
     createClient: (connection) => createPlatformClient(connection, { clock: ports.clock, sleep }),
   });
-  const configuration = createConfiguration({ ...records, db, settings, connectwiseConnection });
+  const configuration = createConfiguration({
+    ...records,
+    db,
+    settings,
+    connectwiseConnection,
+    // Asked only when saving, by which time posting exists.
+    anyLineSynced: () => posting.anyLineSynced(),
+  });
   const files = createFileInbox();
   const platformData = createPlatformData({
     ...records,

@@ -1136,3 +1136,125 @@ describe('a month posted in two selections', () => {
     checkEveryLineSynced(await allRows(core), expected, found);
   });
 });
+
+describe('posting options: a custom Marker field and "Keep history"', () => {
+  let sims: Simulators;
+  let core: Core;
+  let companyOf: Map<string, number>;
+  let first: PostingSummary;
+  const customConfiguration = () => ({
+    ...configuration(sims.connectwise),
+    additionMarkerFieldId: 41,
+    agreementMarkerFieldId: 42,
+    recurringChanges: 'keepHistory',
+  });
+  const platformLine = (addition: Addition) =>
+    addition.customFields.find((field) => field.caption === 'Platform Line')?.value;
+
+  beforeAll(async () => {
+    sims = await startSimulators(71, 10, { months: 2 });
+    core = await preparedCore(sims, { databasePath: join(temporaryDirectory(), 'data.sqlite') }, [
+      previousPeriod,
+      period,
+    ]);
+    await value(core, 'configuration.save', customConfiguration());
+    companyOf = await mapEverything(core, sims, [previousPeriod, period]);
+    first = await value<PostingSummary>(core, 'posting.run', {
+      period: previousPeriod,
+      confirmCancellations: false,
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await core?.close();
+    await stopSimulators(sims);
+  });
+
+  it('writes each marker to the chosen custom field, and a fresh install finds them all there', async () => {
+    expect(first).toMatchObject({ failed: [], duplicates: [] });
+    expect(first.posted).toBeGreaterThan(10);
+    const ours = sims.connectwise.data.additions.filter((a) => platformLine(a) !== undefined);
+    expect(ours).toHaveLength(first.posted);
+    for (const addition of ours) {
+      expect(platformLine(addition)).toMatch(/^PLT:[LS]:/);
+      expect(addition.serialNumber ?? null).toBeNull();
+    }
+    const agreements = sims.connectwise.data.agreements.filter((a) =>
+      ours.some((addition) => addition.agreementId === a.id),
+    );
+    for (const agreement of agreements) {
+      expect(agreement.customFields).toContainEqual(
+        expect.objectContaining({
+          caption: 'Platform Contract',
+          value: expect.stringMatching(/^PLT:C:/),
+        }),
+      );
+    }
+
+    const fresh = await preparedCore(
+      sims,
+      { databasePath: join(temporaryDirectory(), 'data.sqlite') },
+      [previousPeriod],
+    );
+    try {
+      await value(fresh, 'configuration.save', customConfiguration());
+      await mapEverything(fresh, sims, [previousPeriod], companyOf);
+      const again = await value<PostingSummary>(fresh, 'posting.run', {
+        period: previousPeriod,
+        confirmCancellations: false,
+      });
+      expect(again).toMatchObject({ posted: 0, failed: [], duplicates: [] });
+      expect(again.adopted).toBe(first.posted);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('keeps history: a changed recurring Addition ends the day before the new one starts, and both stay', async () => {
+    // A seat count that changes this month, on a subscription posted last month.
+    const lines = sims.platform.data.invoiceLines;
+    const postedBefore = new Set(
+      lines
+        .filter((l) => l.invoiceDate.startsWith(previousPeriod) && l.chargeType === 'Cycle Fee')
+        .map((l) => l.subscriptionId),
+    );
+    const changed = lines.filter(
+      (l) =>
+        l.invoiceDate.startsWith(period) &&
+        l.chargeType === 'Cycle Fee' &&
+        postedBefore.has(l.subscriptionId),
+    );
+    expect(changed.length).toBeGreaterThan(2);
+    for (const line of changed.slice(0, 3)) line.quantity = String(Number(line.quantity) + 3);
+    await value(core, 'platformData.load', { periods: [period], source: { kind: 'platform' } });
+    const summary = await run(core);
+    expect(summary).toMatchObject({ failed: [], duplicates: [] });
+    const byMarker = new Map<string, Addition[]>();
+    for (const addition of sims.connectwise.data.additions) {
+      const marker = platformLine(addition);
+      if (typeof marker === 'string' && marker.startsWith('PLT:S:'))
+        byMarker.set(marker, [...(byMarker.get(marker) ?? []), addition]);
+    }
+    const stretches = [...byMarker.values()].filter((additions) => additions.length > 1);
+    expect(stretches.length).toBeGreaterThan(0);
+    for (const additions of stretches) {
+      const [older, newer] = [...additions].sort((a, b) => a.id - b.id);
+      if (!older || !newer) continue;
+      expect(older.quantity).not.toBe(newer.quantity);
+      expect(older.cancelledDate).toBe(
+        `${dayBefore((newer.effectiveDate as string).slice(0, 10))}T00:00:00Z`,
+      );
+    }
+  });
+
+  it('refuses another Marker field once lines are posted with this one', async () => {
+    const refused = await core.dispatch('configuration.save', {
+      ...customConfiguration(),
+      additionMarkerFieldId: null,
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { kind: 'Validation Error', message: expect.stringContaining('keep "Platform Line"') },
+    });
+  });
+});

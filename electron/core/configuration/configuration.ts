@@ -18,6 +18,8 @@ export interface ConfigurationDeps {
   audit: AuditLog;
   now: () => Date;
   osUserName: () => string;
+  /** Whether any line was posted: its marker is then where the Marker field said at the time. */
+  anyLineSynced: () => boolean;
 }
 
 /**
@@ -70,6 +72,15 @@ export function createConfiguration(deps: ConfigurationDeps) {
       agreementMarkerFieldId === null
         ? null
         : await checkedMarkerField(client, 'agreement', agreementMarkerFieldId);
+    const current = deps.settings.get().configuration?.additionMarkerField ?? {
+      kind: 'serialNumber',
+    };
+    if (fieldName(current) !== fieldName(additionMarkerField) && deps.anyLineSynced()) {
+      throw new AppError(
+        'Validation Error',
+        `Lines were already posted with their marker in "${fieldName(current)}". With another Marker field the app could not find those Additions, and could post them twice: keep "${fieldName(current)}".`,
+      );
+    }
     const row = newestVersion.get() as { version: number | null } | undefined;
     const saved = SavedConfiguration.parse({
       version: (row?.version ?? deps.settings.get().configuration?.version ?? 0) + 1,
@@ -119,6 +130,10 @@ export function createConfiguration(deps: ConfigurationDeps) {
 
 export type Configuration = ReturnType<typeof createConfiguration>;
 
+function fieldName(field: SavedConfiguration['additionMarkerField']): string {
+  return field.kind === 'serialNumber' ? 'Serial Number' : field.field.caption;
+}
+
 function summarize(saved: SavedConfiguration): string {
   const names = Object.entries(saved.customChargeTypeNames).map(
     ([type, name]) => `${type} → "${name}"`,
@@ -129,7 +144,7 @@ function summarize(saved: SavedConfiguration): string {
     `Start date rules: ${saved.startDateRules.map((r) => `${r.billingCycle}: ${r.rule}`).join('; ') || 'none'}`,
     `Custom charge type names: ${names.join('; ') || 'none'}`,
     `Automated daily sync: ${saved.autoSync ? 'on' : 'off'}`,
-    `Addition marker field: ${saved.additionMarkerField.kind === 'serialNumber' ? 'Serial Number' : saved.additionMarkerField.field.caption}`,
+    `Addition marker field: ${fieldName(saved.additionMarkerField)}`,
     `Agreement marker field: ${saved.agreementMarkerField?.caption ?? 'Internal notes'}`,
     `Recurring changes: ${saved.recurringChanges === 'update' ? 'Update in place' : 'Keep history'}`,
   ].join('\n');

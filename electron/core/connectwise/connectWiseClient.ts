@@ -57,6 +57,7 @@ export interface ConnectWiseClientDeps {
 export interface BundleRequest {
   resourceType: string;
   conditions?: string;
+  customFieldConditions?: string;
   fields?: readonly string[];
   pageSize?: number;
   parentId?: number;
@@ -262,7 +263,12 @@ export async function connectToConnectWise(
             version: '2025.1',
             apiRequest: {
               ...(request.parentId === undefined ? {} : { parentId: request.parentId }),
-              filters: request.conditions ? { conditions: request.conditions } : {},
+              filters: {
+                ...(request.conditions ? { conditions: request.conditions } : {}),
+                ...(request.customFieldConditions
+                  ? { customFieldConditions: request.customFieldConditions }
+                  : {}),
+              },
               page: { page: 1, pageSize: Math.min(request.pageSize ?? 25, 1000) },
               ...(request.fields ? { fields: request.fields.join(',') } : {}),
             },

@@ -1,5 +1,7 @@
+import type { AdditionMarkerField } from '@shared/contract';
 import {
   Addition,
+  type AdditionDraft,
   type Agreement,
   type AgreementType,
   type BundleRequest,
@@ -27,6 +29,7 @@ const agreementFields = [
   'billStartDate',
   'startDate',
   'internalNotes',
+  'customFields',
 ];
 
 const additionFields = [
@@ -40,6 +43,7 @@ const additionFields = [
   'cancelledDate',
   'invoiceDescription',
   'serialNumber',
+  'customFields',
 ];
 
 /** How many reads one bundle carries: fewer, wider calls (docs/connectwise.md). */
@@ -85,7 +89,15 @@ export function knownAgreement(agreement: Agreement): KnownAgreement | null {
     prorateFlag: agreement.prorateFlag === true,
     billingCycle: billingCycleOf(agreement.billingCycle?.name),
     billingStart: dayOf(agreement.billStartDate) ?? dayOf(agreement.startDate),
-    marker: agreementMarkerIn(agreement.internalNotes),
+    // Written in both places when an Agreement custom field is configured (docs/posting-rules.md
+    // §3.2), so a later change of that setting still finds it.
+    marker:
+      agreementMarkerIn(agreement.internalNotes) ??
+      agreementMarkerIn(
+        agreement.customFields?.find(
+          (field) => typeof field.value === 'string' && field.value.startsWith('PLT:C:'),
+        )?.value as string | undefined,
+      ),
   };
 }
 
@@ -123,14 +135,20 @@ export async function additionsByMarker(
   client: ConnectWiseClient,
   markersByAgreement: ReadonlyMap<number, readonly string[]>,
   signal: AbortSignal,
+  markerField: AdditionMarkerField = serialNumber,
 ): Promise<FoundAddition[]> {
   const reads: BundleRequest[] = [];
   for (const [agreementId, markers] of markersByAgreement) {
     for (let from = 0; from < markers.length; from += markersPerLookup) {
+      const chunk = markers.slice(from, from + markersPerLookup);
       reads.push({
         resourceType: 'addition',
         parentId: agreementId,
-        conditions: where.in('serialNumber', markers.slice(from, from + markersPerLookup)),
+        ...(markerField.kind === 'serialNumber'
+          ? { conditions: where.in('serialNumber', chunk) }
+          : {
+              customFieldConditions: `${where.eq('caption', markerField.field.caption)} AND ${where.in('value', chunk)}`,
+            }),
         fields: additionFields,
         pageSize: 1000,
       });
@@ -151,12 +169,13 @@ export async function additionsByMarker(
       }
       for (const entity of result.entities ?? []) {
         const parsed = Addition.safeParse(entity);
-        if (!parsed.success || !parsed.data.serialNumber) continue;
+        const marker = parsed.success ? markerOf(parsed.data, markerField) : null;
+        if (!parsed.success || !marker) continue;
         const addition = parsed.data;
         found.push({
           id: addition.id,
           agreementId: addition.agreementId ?? read.parentId ?? 0,
-          marker: addition.serialNumber as string,
+          marker,
           ...(addition.product?.id ? { productId: addition.product.id } : {}),
           ...(addition.quantity !== null && addition.quantity !== undefined
             ? { quantity: addition.quantity }
@@ -177,14 +196,42 @@ export async function additionsByMarker(
   return found;
 }
 
+const serialNumber: AdditionMarkerField = { kind: 'serialNumber' };
+
+/** The marker an Addition carries in the configured field, if any. */
+function markerOf(addition: Addition, markerField: AdditionMarkerField): string | null {
+  if (markerField.kind === 'serialNumber') return addition.serialNumber ?? null;
+  const { id, caption } = markerField.field;
+  const value = addition.customFields?.find(
+    (field) => field.id === id || field.caption === caption,
+  )?.value;
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** What an Addition carries to be found again: its marker, in the configured field (§3.2). */
+export function markerFieldsOf(
+  marker: string,
+  markerField: AdditionMarkerField,
+): Pick<AdditionDraft, 'serialNumber' | 'customFields'> {
+  return markerField.kind === 'serialNumber'
+    ? { serialNumber: marker }
+    : { customFields: [{ id: markerField.field.id, value: marker }] };
+}
+
 /** The Additions on one Agreement carrying exactly this marker, oldest first. */
 export async function additionsWithMarker(
   client: ConnectWiseClient,
   agreementId: number,
   marker: string,
   signal: AbortSignal,
+  markerField: AdditionMarkerField = serialNumber,
 ): Promise<FoundAddition[]> {
-  const found = await additionsByMarker(client, new Map([[agreementId, [marker]]]), signal);
+  const found = await additionsByMarker(
+    client,
+    new Map([[agreementId, [marker]]]),
+    signal,
+    markerField,
+  );
   return found.filter((addition) => addition.marker === marker).sort((a, b) => a.id - b.id);
 }
 

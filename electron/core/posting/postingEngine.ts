@@ -1,4 +1,5 @@
 import type {
+  AdditionMarkerField,
   MappingAccess,
   PostingPreview,
   PostingScope,
@@ -20,6 +21,7 @@ import {
   agreementsOfCompanies,
   agreementTypeDefaults,
   agreementWithMarker,
+  markerFieldsOf,
   oldestWithMarker,
 } from './connectwiseReads';
 import {
@@ -70,6 +72,9 @@ const writeAttempts = 3;
 /** Everything a run decided before writing: the preview shows exactly this. */
 interface Prepared {
   client: ConnectWiseClient;
+  /** Where Additions carry their marker, and Agreements theirs (docs/posting-rules.md §3.2). */
+  markerField: AdditionMarkerField;
+  agreementMarkerField: SavedConfiguration['agreementMarkerField'];
   lines: Map<string, LineToPost>;
   /** The Platform's own Charge End Date of each line (before rules and edits). */
   platformChargeEnds: Map<string, string>;
@@ -102,13 +107,25 @@ function strayReason(addition: FoundAddition): string {
   return `An earlier Sync to PSA may have posted this line on Agreement ${addition.agreementId}: Addition ${addition.id} there carries its marker, but the line now goes to another Agreement. So that it is not billed twice, delete that Addition in ConnectWise, or choose that Agreement again as its PSA Agreement.`;
 }
 
+/** Whether two Additions bill some day twice; an open end runs on for ever. */
+function overlap(left: FoundAddition, right: FoundAddition): boolean {
+  const start = (a: FoundAddition) => (a.effectiveDate ?? '').slice(0, 10);
+  const end = (a: FoundAddition) => (a.cancelledDate ?? '9999-12-31').slice(0, 10);
+  return start(left) <= end(right) && start(right) <= end(left);
+}
+
 function reasonOf(error: unknown): string {
   if (error instanceof AppError) return `${error.kind}: ${error.message}`;
   return `Internal Error: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-function additionDraft(values: AdditionValues, marker: string): AdditionDraft {
+function additionDraft(
+  values: AdditionValues,
+  marker: string,
+  markerField: AdditionMarkerField,
+): AdditionDraft {
   return {
+    ...markerFieldsOf(marker, markerField),
     product: { id: values.productId },
     billCustomer: 'Billable',
     quantity: values.quantity,
@@ -117,7 +134,6 @@ function additionDraft(values: AdditionValues, marker: string): AdditionDraft {
     effectiveDate: values.effectiveDate,
     cancelledDate: values.cancelledDate,
     invoiceDescription: values.invoiceDescription,
-    serialNumber: marker,
   };
 }
 
@@ -354,7 +370,12 @@ export function createPostingEngine(deps: PostingEngineDeps) {
       elsewhere.add(`${agreementId}|${marker}`);
       lookups.set(agreementId, [...markers, marker]);
     }
-    const everywhere = await additionsByMarker(client, lookups, job.signal);
+    const everywhere = await additionsByMarker(
+      client,
+      lookups,
+      job.signal,
+      configuration.additionMarkerField,
+    );
     const found = everywhere.filter((a) => !elsewhere.has(`${a.agreementId}|${a.marker}`));
     const strays = everywhere.filter((a) => elsewhere.has(`${a.agreementId}|${a.marker}`));
     const strayLines = ready.flatMap((line) => {
@@ -385,6 +406,8 @@ export function createPostingEngine(deps: PostingEngineDeps) {
     });
     return {
       client,
+      markerField: configuration.additionMarkerField,
+      agreementMarkerField: configuration.agreementMarkerField,
       lines: new Map(ready.map((line) => [line.lineId, line])),
       platformChargeEnds,
       agreements,
@@ -632,6 +655,7 @@ export function createPostingEngine(deps: PostingEngineDeps) {
           ),
         ),
         signal,
+        prepared.markerField,
       );
     } catch (error) {
       for (const key of joined.keys()) failedKeys.set(key, error);
@@ -730,6 +754,11 @@ export function createPostingEngine(deps: PostingEngineDeps) {
                 currency: { id: currencyIdOf(prepared, draft.currency) },
                 prorateFlag: false,
                 internalNotes: `${draft.marker}\nCreated by ConnectWise Billing Sync for Platform contract.`,
+                ...(prepared.agreementMarkerField
+                  ? {
+                      customFields: [{ id: prepared.agreementMarkerField.id, value: draft.marker }],
+                    }
+                  : {}),
               })
               .then(({ id, name }) => ({ id, name })),
           (agreement) => agreement.id,
@@ -887,7 +916,10 @@ export function createPostingEngine(deps: PostingEngineDeps) {
             },
             () =>
               prepared.client.additions
-                .create(agreementId, additionDraft(operation.values, operation.marker))
+                .create(
+                  agreementId,
+                  additionDraft(operation.values, operation.marker, prepared.markerField),
+                )
                 .then((addition) => addition.id),
             (id) => id,
             {
@@ -898,6 +930,7 @@ export function createPostingEngine(deps: PostingEngineDeps) {
                   agreementId,
                   operation.marker,
                   job.signal,
+                  prepared.markerField,
                 );
                 return landed ? { found: landed.id } : null;
               },
@@ -954,7 +987,7 @@ export function createPostingEngine(deps: PostingEngineDeps) {
     }
 
     try {
-      summary.duplicates = await settleDuplicates(prepared.client, runId, touched, createdHere);
+      summary.duplicates = await settleDuplicates(prepared, runId, touched, createdHere);
     } catch (error) {
       // What was posted is recorded already: the run still ends, saying the check is missing.
       deps.systemLog.write({
@@ -991,7 +1024,7 @@ export function createPostingEngine(deps: PostingEngineDeps) {
    * of two, the older stays; the newer is deleted if this run created it, else both are reported.
    */
   async function settleDuplicates(
-    client: ConnectWiseClient,
+    { client, markerField }: Pick<Prepared, 'client' | 'markerField'>,
     runId: number,
     touched: ReadonlyMap<number, ReadonlySet<string>>,
     createdHere: ReadonlySet<number>,
@@ -1003,6 +1036,7 @@ export function createPostingEngine(deps: PostingEngineDeps) {
       client,
       new Map([...touched].map(([id, markers]) => [id, [...markers]])),
       signal,
+      markerField,
     );
     const byMarker = new Map<string, FoundAddition[]>();
     for (const addition of found) {
@@ -1012,9 +1046,16 @@ export function createPostingEngine(deps: PostingEngineDeps) {
     const reported: PostingSummary['duplicates'] = [];
     for (const additions of byMarker.values()) {
       if (additions.length < 2) continue;
-      const [kept, ...others] = [...additions].sort((a, b) => a.id - b.id);
-      if (!kept) continue;
+      const [oldest, ...others] = [...additions].sort((a, b) => a.id - b.id);
+      if (!oldest) continue;
+      // With "Keep history", one marker spans stretches that do not overlap (§1.3): those stay.
+      const stays: FoundAddition[] = [oldest];
       for (const other of others) {
+        const kept = stays.find((addition) => overlap(addition, other));
+        if (!kept) {
+          stays.push(other);
+          continue;
+        }
         if (!createdHere.has(other.id)) {
           reported.push({ marker: kept.marker, additionIds: [kept.id, other.id] });
           continue;
@@ -1039,6 +1080,7 @@ export function createPostingEngine(deps: PostingEngineDeps) {
                   other.agreementId,
                   other.marker,
                   signal,
+                  markerField,
                 );
                 return still.some((addition) => addition.id === other.id)
                   ? null
@@ -1067,6 +1109,7 @@ export function createPostingEngine(deps: PostingEngineDeps) {
       return deps.jobs.run('posting-run', (job) => execute(scope, trigger, job));
     },
     lastSyncedAt: () => deps.tables.lastCompletedAt(),
+    anyLineSynced: () => deps.tables.anyLineSynced(),
   };
 }
 

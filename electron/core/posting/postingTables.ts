@@ -254,6 +254,13 @@ export function createPostingTables(db: Database, now: () => Date) {
         .all() as unknown as RecurringAddition[];
     },
 
+    anyLineSynced(): boolean {
+      return (
+        db.prepare("SELECT 1 FROM line_sync_result WHERE status = 'synced' LIMIT 1").get() !==
+        undefined
+      );
+    },
+
     /** "Last Sync to PSA": when the last completed run finished, or null. */
     lastCompletedAt(): string | null {
       return (
