@@ -1,4 +1,7 @@
-/** `npm run bench`: runs every benchmark and prints one table. Figures come from here only. */
+/**
+ * `npm run bench`: runs every benchmark (or those named by an argument) and prints one table.
+ * Figures come from here only.
+ */
 import { type Benchmark, type BenchRow, formatTable } from './benchTable';
 import { pullCompanies } from './connectwiseCompanies';
 import { importChild, importInvoiceLines } from './invoiceImport';
@@ -19,8 +22,10 @@ if (process.argv[2] === '--import-child') {
   process.exit(0);
 }
 
+// `npm run bench -- posting` runs only the benchmarks whose name contains "posting".
+const only = process.argv[2];
 const rows: BenchRow[] = [];
-for (const benchmark of benchmarks) {
+for (const benchmark of benchmarks.filter((b) => !only || b.name.includes(only))) {
   process.stderr.write(`running: ${benchmark.name}\n`);
   rows.push(...(await benchmark.run()));
 }

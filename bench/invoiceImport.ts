@@ -7,8 +7,8 @@ import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import type { BridgeResult } from '@shared/contract';
 import { invoiceLineFields } from '@shared/platformInvoiceLine';
-import { createCore } from '../electron/core';
 import { generateBillingHistory } from '../electron/sandbox/platform';
+import { benchCore } from './benchCore';
 import { type Benchmark, type BenchRow, seconds } from './benchTable';
 
 const lineCount = 100_000;
@@ -47,25 +47,7 @@ function median(values: number[]): number {
 
 /** Runs in a child process of its own, so its peak RSS is the import's and nothing else's. */
 export async function importChild(csvPath: string): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'cwbs-bench-'));
-  let settings: Record<string, unknown> = {};
-  const core = createCore({
-    settingsFile: {
-      read: () => settings,
-      write: (value) => {
-        settings = value;
-      },
-    },
-    secrets: { get: async () => null, set: async () => {}, delete: async () => true },
-    databasePath: join(dir, 'data.sqlite'),
-    clock: { now: () => new Date('2026-11-10T12:00:00Z') },
-    logger: { info() {}, warn() {}, error() {} },
-    notifier: { notify() {} },
-    openExternal: async () => {},
-    osUserName: () => 'bench',
-    appVersion: 'bench',
-    runtime: 'preview',
-  });
+  const core = benchCore(() => new Date('2026-11-10T12:00:00Z'));
   const call = async (channel: string, input: unknown) => {
     const result: BridgeResult = await core.dispatch(channel, input);
     if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);

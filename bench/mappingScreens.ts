@@ -1,11 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { BridgeResult } from '@shared/contract';
-import { createCore } from '../electron/core';
 import { startConnectWiseSimulator } from '../electron/sandbox/connectwise';
 import { startPlatformSimulator } from '../electron/sandbox/platform';
+import { benchCore } from './benchCore';
 import { type Benchmark, type BenchRow, seconds } from './benchTable';
 
 const companyCount = 20_000;
@@ -35,33 +32,7 @@ export const mappingScreens: Benchmark = {
         now: () => now,
       }),
     ]);
-    let settings: Record<string, unknown> = {};
-    const core = createCore({
-      settingsFile: {
-        read: () => settings,
-        write: (value) => {
-          settings = value;
-        },
-      },
-      secrets: (() => {
-        const kept = new Map<string, string>();
-        return {
-          get: async (account: string) => kept.get(account) ?? null,
-          set: async (account: string, secret: string) => {
-            kept.set(account, secret);
-          },
-          delete: async (account: string) => kept.delete(account),
-        };
-      })(),
-      databasePath: join(mkdtempSync(join(tmpdir(), 'cwbs-bench-')), 'data.sqlite'),
-      clock: { now: () => new Date() },
-      logger: { info() {}, warn() {}, error() {} },
-      notifier: { notify() {} },
-      openExternal: async () => {},
-      osUserName: () => 'bench',
-      appVersion: 'bench',
-      runtime: 'preview',
-    });
+    const core = benchCore();
     const call = async (channel: string, input?: unknown) => {
       const result: BridgeResult = await core.dispatch(channel, input);
       if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);

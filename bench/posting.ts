@@ -1,15 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { BridgeResult, PostingSummary } from '@shared/contract';
-import { type Core, createCore } from '../electron/core';
 import { connectWiseAcceptHeader, connectWiseClientId } from '../electron/core/connectwise';
 import {
   type ConnectWiseSimulator,
   startConnectWiseSimulator,
 } from '../electron/sandbox/connectwise';
 import { type InvoiceLine, startPlatformSimulator } from '../electron/sandbox/platform';
+import { benchCore } from './benchCore';
 import { type Benchmark, type BenchRow, seconds } from './benchTable';
 
 const organizations = 500;
@@ -186,34 +183,6 @@ function busiestMinute(samples: ReadonlyArray<{ at: number; admitted: number }>)
     busiest = Math.max(busiest, (samples[end]?.admitted ?? 0) - start.admitted);
   }
   return busiest;
-}
-
-function benchCore(): Core {
-  let settings: Record<string, unknown> = {};
-  const kept = new Map<string, string>();
-  return createCore({
-    settingsFile: {
-      read: () => settings,
-      write: (value) => {
-        settings = value;
-      },
-    },
-    secrets: {
-      get: async (account) => kept.get(account) ?? null,
-      set: async (account, secret) => {
-        kept.set(account, secret);
-      },
-      delete: async (account) => kept.delete(account),
-    },
-    databasePath: join(mkdtempSync(join(tmpdir(), 'cwbs-bench-')), 'data.sqlite'),
-    clock: { now: () => new Date() },
-    logger: { info() {}, warn() {}, error() {} },
-    notifier: { notify() {} },
-    openExternal: async () => {},
-    osUserName: () => 'bench',
-    appVersion: 'bench',
-    runtime: 'preview',
-  });
 }
 
 /**

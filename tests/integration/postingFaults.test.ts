@@ -11,7 +11,6 @@ import type {
   PostingPreview,
   PostingSummary,
 } from '@shared/contract';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Core, type CorePorts, createCore } from '../../electron/core';
 import {
@@ -25,6 +24,7 @@ import {
   type PlatformSimulator,
   startPlatformSimulator,
 } from '../../electron/sandbox/platform';
+import { bundleChildScript } from '../support/childScript';
 import { FakeClock, fakePorts, memorySettingsFile, temporaryDirectory } from '../support/fakePorts';
 import { jsonSecretStore, jsonSettingsFile } from '../support/fileBackedPorts';
 
@@ -499,19 +499,7 @@ describe('Sync to PSA killed at random moments', () => {
       await core.close();
     }
     script = join(folder, 'postingRunChild.mjs');
-    await build({
-      entryPoints: [join(import.meta.dirname, '../support/postingRunChild.ts')],
-      outfile: script,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      tsconfig: join(import.meta.dirname, '../../tsconfig.node.json'),
-      external: ['keytar'],
-      logLevel: 'error',
-      banner: {
-        js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-      },
-    });
+    await bundleChildScript(join(import.meta.dirname, '../support/postingRunChild.ts'), script);
   }, 60_000);
 
   afterAll(async () => {

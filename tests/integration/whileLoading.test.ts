@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DatabaseSync } from 'node:sqlite';
 import type { BridgeResult, LoadInvoicesResult } from '@shared/contract';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../electron/core';
 import {
@@ -12,6 +11,7 @@ import {
   startConnectWiseSimulator,
 } from '../../electron/sandbox/connectwise';
 import { type PlatformSimulator, startPlatformSimulator } from '../../electron/sandbox/platform';
+import { bundleChildScript } from '../support/childScript';
 import { minimalConfiguration } from '../support/configurationInput';
 import { FakeClock, fakePorts, temporaryDirectory } from '../support/fakePorts';
 
@@ -151,19 +151,7 @@ describe('a load cut off by a kill', () => {
   it('is marked "interrupted", not "running", when the app starts again, and kept nothing', async () => {
     const folder = temporaryDirectory();
     const script = join(folder, 'invoiceLoadChild.mjs');
-    await build({
-      entryPoints: [join(import.meta.dirname, '../support/invoiceLoadChild.ts')],
-      outfile: script,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      tsconfig: join(import.meta.dirname, '../../tsconfig.node.json'),
-      external: ['keytar'],
-      logLevel: 'error',
-      banner: {
-        js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-      },
-    });
+    await bundleChildScript(join(import.meta.dirname, '../support/invoiceLoadChild.ts'), script);
     const databasePath = join(folder, 'data.sqlite');
     // Slow enough that the kill lands while the load runs.
     platform.faults.set({ latencyMs: 500 });
