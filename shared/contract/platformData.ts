@@ -149,6 +149,8 @@ export const InvoiceLineRow = z.object({
       additionId: z.number().int(),
       agreementId: z.number().int().nullable(),
       at: z.string(),
+      /** The values the Addition was sent with, e.g. "17 × 15.00 from 2026-11-01 to 2026-11-30". */
+      sent: z.string().nullable(),
     })
     .nullable(),
 });

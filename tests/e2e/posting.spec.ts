@@ -143,11 +143,15 @@ test('a new user edits a line, bulk-excludes two, posts the month with Sync to P
   for (const line of [edited, posted]) {
     const addition = additionOf(line);
     await expect(rowOf(line)).toContainText('Synced');
+    await expect(rowOf(line)).toContainText(
+      `Sent: ${addition?.quantity} × ${addition?.unitPrice.toFixed(2)} from ${addition?.effectiveDate?.slice(0, 10)}`,
+    );
     await expect(
       rowOf(line).getByRole('button', { name: `Addition ${addition?.id}` }),
     ).toBeVisible();
     await expect(grid.getByRole('button', { name: `Edit ${named(line)}` })).toHaveCount(0);
   }
+  await rowOf(edited).getByRole('button', { name: /^Addition / }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('posting-synced.png'), fullPage: true });
 
   // Syncing again posts nothing.

@@ -163,6 +163,7 @@ describe('Sync to PSA', () => {
     expect(one?.synced).toMatchObject({
       additionId: addition?.id,
       agreementId: addition?.agreementId,
+      sent: `${addition?.quantity} × ${addition?.unitPrice.toFixed(2)} from ${one?.chargeStart.date} to ${one?.chargeEnd.date}`,
     });
   });
 

@@ -83,6 +83,7 @@ function rowAsComputedNow(
             additionId: line.addition_id,
             agreementId: agreementIdIn(line.sent_values),
             at: line.synced_at ?? '',
+            sent: sentValuesIn(line.sent_values),
           }
         : null,
   };
@@ -94,6 +95,26 @@ function sentLineIn(sentValues: string | null): ShownLine | null {
   try {
     const line = (JSON.parse(sentValues) as { line?: ShownLine }).line;
     return line?.chargeStart && line.chargeEnd && line.chargeType ? line : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "17 × 15.00 from 2026-11-01 to 2026-11-30": what the Addition was sent with. */
+function sentValuesIn(sentValues: string | null): string | null {
+  if (!sentValues) return null;
+  try {
+    const { values } = JSON.parse(sentValues) as {
+      values?: {
+        quantity?: number;
+        unitPrice?: number;
+        effectiveDate?: string;
+        cancelledDate?: string;
+      };
+    };
+    if (values?.quantity === undefined || values.unitPrice === undefined) return null;
+    const day = (date: string | undefined) => date?.slice(0, 10) ?? '…';
+    return `${values.quantity} × ${values.unitPrice.toFixed(2)} from ${day(values.effectiveDate)} to ${day(values.cancelledDate)}`;
   } catch {
     return null;
   }

@@ -122,7 +122,7 @@ const columns: Column[] = [
   },
   {
     title: 'Status',
-    width: 200,
+    width: 300,
     sort: 'status',
     cell: (row) => (
       <span title={row.statusDetail ?? undefined}>
@@ -138,7 +138,14 @@ const columns: Column[] = [
           </Badge>
         )}
         {row.synced ? (
-          <AdditionLink synced={row.synced} />
+          <>
+            <AdditionLink synced={row.synced} />
+            {row.synced.sent && (
+              <Text size="xs" c="dimmed" truncate>
+                Sent: {row.synced.sent}
+              </Text>
+            )}
+          </>
         ) : (
           row.statusDetail && (
             <Text size="xs" c="dimmed">
@@ -199,6 +206,8 @@ export function InvoiceGrid() {
       sort={sort}
       onSort={(next) => setQuery({ sort: next })}
       ensureRows={ensureRows}
+      // A synced line's status shows its Addition, when, and the values sent.
+      rowHeight={64}
       selection={{
         keyOf: (row) => row.lineId,
         // Two subscriptions of one contract can share a name and dates; the line id tells them apart.
