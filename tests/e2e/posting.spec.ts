@@ -151,7 +151,9 @@ test('a new user edits a line, bulk-excludes two, posts the month with Sync to P
     ).toBeVisible();
     await expect(grid.getByRole('button', { name: `Edit ${named(line)}` })).toHaveCount(0);
   }
-  await rowOf(edited).getByRole('button', { name: /^Addition / }).scrollIntoViewIfNeeded();
+  await rowOf(edited)
+    .getByRole('button', { name: /^Addition / })
+    .scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('posting-synced.png'), fullPage: true });
 
   // Syncing again posts nothing.
