@@ -107,9 +107,12 @@ export function createConnectionStore<Field extends string, View>(
     outcome: null,
 
     async load() {
+      const before = get().draft;
       try {
         const saved = await spec.current();
-        set({ saved, draft: spec.draftOf(saved), errors: {}, busy: null, outcome: null });
+        // What the user typed while the saved values were read is kept.
+        if (get().draft !== before) set({ saved, busy: null });
+        else set({ saved, draft: spec.draftOf(saved), errors: {}, busy: null, outcome: null });
       } catch (error) {
         set({ busy: null, outcome: failure(spec.texts.loadFailed, problemFrom(error)) });
       }
