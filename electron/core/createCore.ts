@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { AppStatus, BridgeResult, EventName } from '@shared/contract';
+import type { AppStatus, BridgeResult, EventName, ScheduleStatus } from '@shared/contract';
 import { appHandlers, computeAppStatus } from './app';
 import { configurationHandlers, createConfiguration } from './configuration';
 import { connectToConnectWise, createLimiterRegistry } from './connectwise';
@@ -21,6 +21,7 @@ import { createPlatformData, platformDataHandlers } from './platform-data';
 import type { CorePorts } from './ports';
 import { createPosting, postingHandlers } from './posting';
 import { createRouter } from './router';
+import { createScheduler, scheduleHandlers } from './schedule';
 import { createSettingsStore } from './settings';
 import { openDatabase } from './store';
 
@@ -33,6 +34,15 @@ export interface Core {
   receiveExportFile(name: string, body: Readable): Promise<InboxFile>;
   /** For the shells (tray, window title) without a round trip through the router. */
   status(): AppStatus;
+  /**
+   * Starts the daily 00:00 UTC sync: a look every minute (and at once), so a midnight missed
+   * while the machine slept is caught up on waking. The shells call it; tests tick by hand.
+   */
+  startSchedule(): void;
+  /** Looks whether a daily run is due and runs it; for the shells' wake-up events and tests. */
+  tickSchedule(): Promise<void>;
+  /** The schedule as the tray shows it, without a round trip through the router. */
+  scheduleStatus(): ScheduleStatus;
   /** Cancels running jobs, waits until they have stopped and written their ends, then closes. */
   close(): Promise<void>;
 }
@@ -114,6 +124,17 @@ export function createCore(ports: CorePorts): Core {
     configuration,
     access: () => computeAppStatus(settings.get()).access.mapping,
   });
+  const scheduler = createScheduler({
+    settings,
+    posting,
+    platformData,
+    platformConnection,
+    ready: () => computeAppStatus(settings.get()).access.mapping === 'enabled',
+    systemLog,
+    notifier: ports.notifier,
+    now,
+  });
+  let scheduleTimer: ReturnType<typeof setInterval> | null = null;
   const links = createExternalLinks({
     siteUrl: () => settings.get().connectwiseConnection?.siteUrl ?? null,
     openExternal: ports.openExternal,
@@ -135,6 +156,7 @@ export function createCore(ports: CorePorts): Core {
       ...exportFileHandlers({ files, pickExportFile: ports.pickExportFile }),
       ...mappingHandlers(mapping),
       ...postingHandlers(posting),
+      ...scheduleHandlers(scheduler),
       ...jobsHandlers(jobs),
       ...externalLinksHandlers(links),
     },
@@ -159,7 +181,19 @@ export function createCore(ports: CorePorts): Core {
     subscribe: bus.subscribe,
     receiveExportFile: (name, body) => files.receive(name, body),
     status: () => computeAppStatus(settings.get()),
+    startSchedule() {
+      if (scheduleTimer) return;
+      const tick = () => {
+        if (!closing) void scheduler.tick();
+      };
+      scheduleTimer = setInterval(tick, 60_000);
+      scheduleTimer.unref?.();
+      tick();
+    },
+    tickSchedule: () => scheduler.tick(),
+    scheduleStatus: () => scheduler.status(),
     close() {
+      if (scheduleTimer) clearInterval(scheduleTimer);
       closing ??= (async () => {
         await jobs.stopAll('the app is closing');
         await files.clear();

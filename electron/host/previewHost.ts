@@ -27,6 +27,8 @@ export interface PreviewHostOptions {
   appVersion: string;
   /** 0 (default) picks a free port. */
   port?: number;
+  /** The daily automatic sync runs unless this is false (a demo with made-up data). */
+  schedule?: boolean;
   /** The OS keychain service name secrets are kept under. */
   keychainService?: string;
   /** Another secret store instead of the OS keychain (a demo keeps its made-up keys in memory). */
@@ -76,6 +78,9 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     await core.close();
     throw error;
   }
+  // The daily run at 00:00 UTC. A look every minute also catches a midnight missed while the
+  // machine slept, which Electron's power events tell the desktop app.
+  if (options.schedule !== false) core.startSchedule();
   return {
     origin: server.origin,
     token: server.token,

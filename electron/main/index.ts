@@ -3,7 +3,7 @@
  * in electron/core; this file only wires Electron to it.
  */
 import { join } from 'node:path';
-import { app, type BrowserWindow, session } from 'electron';
+import { app, type BrowserWindow, powerMonitor, session } from 'electron';
 import { type Core, createCore } from '../core';
 import { registerAppScheme, serveRenderer } from './appProtocol';
 import { electronPorts } from './electronPorts';
@@ -62,7 +62,31 @@ if (!app.requestSingleInstanceLock()) {
     const started = createCore(electronPorts(() => started.status().siteUrl));
     core = started;
     bindIpcBridge(started, () => mainWindow);
-    createAppTray(resourcesDir, { open: showWindow, quit: () => app.quit() });
+    const tray = createAppTray(
+      resourcesDir,
+      {
+        open: showWindow,
+        quit: () => app.quit(),
+        syncNow: () => {
+          tray.setState('syncing', 'syncing…');
+          tray.rebuild();
+          void started.dispatch('schedule.syncNow', undefined).then((result) => {
+            tray.setState(
+              result.ok ? 'idle' : 'error',
+              result.ok ? 'last sync finished' : result.error.message,
+            );
+            tray.rebuild();
+          });
+        },
+        pause: () => void started.dispatch('schedule.pause', undefined).then(tray.rebuild),
+        resume: () => void started.dispatch('schedule.resume', undefined).then(tray.rebuild),
+      },
+      () => started.scheduleStatus(),
+    );
+    // The daily run at 00:00 UTC; waking from sleep looks at once for a missed midnight.
+    started.startSchedule();
+    powerMonitor.on('resume', () => void started.tickSchedule().finally(tray.rebuild));
+    setInterval(tray.rebuild, 60_000).unref();
     showWindow();
   });
 }

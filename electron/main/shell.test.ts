@@ -16,7 +16,7 @@ const { appOrigin, createMainWindow, denyAllPermissions, hideOnClose } = await i
   './mainWindow'
 );
 const { bindIpcBridge, isAppFrameUrl } = await import('./ipcBridge');
-const { trayMenuTemplate } = await import('./tray');
+const { nextRunLabel, trayMenuTemplate } = await import('./tray');
 const { registerAppScheme, serveRenderer } = await import('./appProtocol');
 const { openConnectWisePage } = await import('./electronPorts');
 
@@ -194,36 +194,99 @@ describe('opening ConnectWise in the browser', () => {
 });
 
 describe('tray menu', () => {
-  it('offers the spec’s items in order, with the scheduler’s items disabled until it exists', () => {
-    const open = vi.fn();
-    const quit = vi.fn();
+  const actions = () => ({
+    open: vi.fn(),
+    quit: vi.fn(),
+    syncNow: vi.fn(),
+    pause: vi.fn(),
+    resume: vi.fn(),
+  });
+  const labels = (items: ReturnType<typeof trayMenuTemplate>) =>
+    items.map((item) => item.label ?? item.type);
+  const disabled = (items: ReturnType<typeof trayMenuTemplate>) =>
+    items.filter((item) => item.enabled === false).map((item) => item.label);
+  const click = (items: ReturnType<typeof trayMenuTemplate>, label: string, checked = false) => {
+    const item = items.find((candidate) => candidate.label === label);
+    (item?.click as ((menuItem: { checked: boolean }) => void) | undefined)?.({ checked });
+  };
+
+  it('offers the spec’s items in order, with the next run in local time and 00:00 UTC', () => {
+    const act = actions();
     const toggle = vi.fn();
-    const items = trayMenuTemplate({ open, quit }, { enabled: true, toggle });
-    expect(items.map((item) => item.label ?? item.type)).toEqual([
+    const items = trayMenuTemplate(
+      act,
+      { enabled: true, toggle },
+      { state: 'scheduled', nextRunAt: '2026-12-01T00:00:00.000Z', running: false },
+    );
+    expect(labels(items)).toEqual([
       'Open',
       'Sync now',
-      'Next automatic sync: not scheduled',
+      expect.stringMatching(/^Next automatic sync: .+ \(00:00 UTC\)$/),
       'Pause automatic sync',
       'separator',
       'Start at login',
       'separator',
       'Quit',
     ]);
-    expect(items.filter((item) => item.enabled === false).map((item) => item.label)).toEqual([
-      'Sync now',
-      'Next automatic sync: not scheduled',
-      'Pause automatic sync',
-    ]);
-    const click = (label: string, checked = false) => {
-      const item = items.find((candidate) => candidate.label === label);
-      (item?.click as ((menuItem: { checked: boolean }) => void) | undefined)?.({ checked });
-    };
-    click('Open');
-    click('Quit');
-    click('Start at login', false);
-    expect(open).toHaveBeenCalledOnce();
-    expect(quit).toHaveBeenCalledOnce();
+    expect(disabled(items)).toEqual([expect.stringMatching(/^Next automatic sync/)]);
+    click(items, 'Open');
+    click(items, 'Sync now');
+    click(items, 'Pause automatic sync');
+    click(items, 'Quit');
+    click(items, 'Start at login', false);
+    expect(act.open).toHaveBeenCalledOnce();
+    expect(act.syncNow).toHaveBeenCalledOnce();
+    expect(act.pause).toHaveBeenCalledOnce();
+    expect(act.quit).toHaveBeenCalledOnce();
     expect(toggle).toHaveBeenCalledWith(false);
     expect(items.find((item) => item.label === 'Start at login')?.checked).toBe(true);
+  });
+
+  it('shows the next run in the workstation’s own time zone', () => {
+    const next = {
+      state: 'scheduled' as const,
+      nextRunAt: '2026-12-01T00:00:00.000Z',
+      running: false,
+    };
+    expect(nextRunLabel(next, 'Europe/Warsaw')).toMatch(/01:00.*\(00:00 UTC\)$/);
+    expect(nextRunLabel(next, 'America/Adak')).toMatch(/14:00|2:00.*PM.*\(00:00 UTC\)$/);
+  });
+
+  it('offers Resume when paused, and says why automatic sync cannot run', () => {
+    const act = actions();
+    const paused = trayMenuTemplate(
+      act,
+      { enabled: false, toggle: vi.fn() },
+      { state: 'paused', nextRunAt: null, running: false },
+    );
+    expect(labels(paused)).toContain('Automatic sync is paused');
+    click(paused, 'Resume automatic sync');
+    expect(act.resume).toHaveBeenCalledOnce();
+
+    const off = trayMenuTemplate(
+      act,
+      { enabled: false, toggle: vi.fn() },
+      { state: 'off', nextRunAt: null, running: false },
+    );
+    expect(labels(off)).toContain('Automatic sync is off');
+    expect(disabled(off)).toContain('Pause automatic sync');
+
+    const notReady = trayMenuTemplate(
+      act,
+      { enabled: false, toggle: vi.fn() },
+      { state: 'not-ready', nextRunAt: null, running: false },
+    );
+    expect(disabled(notReady)).toEqual([
+      'Sync now',
+      'Automatic sync: finish the set-up first',
+      'Pause automatic sync',
+    ]);
+
+    const running = trayMenuTemplate(
+      act,
+      { enabled: false, toggle: vi.fn() },
+      { state: 'scheduled', nextRunAt: '2026-12-01T00:00:00.000Z', running: true },
+    );
+    expect(disabled(running)).toContain('Syncing…');
   });
 });

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { ScheduleStatus } from '@shared/contract';
 import { app, Menu, type MenuItemConstructorOptions, nativeImage, Tray } from 'electron';
 
 export type TrayState = 'idle' | 'syncing' | 'error';
@@ -6,22 +7,62 @@ export type TrayState = 'idle' | 'syncing' | 'error';
 export interface TrayActions {
   open(): void;
   quit(): void;
+  syncNow(): void;
+  pause(): void;
+  resume(): void;
 }
 
-/**
- * The tray menu of docs/product.md §1. "Sync now", the next-run line and "Pause automatic sync"
- * stay disabled until the scheduler exists: a tray item that pretends to work is worse than one
- * that says it cannot yet.
- */
+/** The schedule as the tray shows it (the core's `schedule.status`). */
+export interface TraySchedule {
+  state: ScheduleStatus['state'];
+  nextRunAt: string | null;
+  running: boolean;
+}
+
+/** "Next automatic sync: 01:00 (00:00 UTC)", in the workstation's own time. */
+export function nextRunLabel(schedule: TraySchedule, timeZone?: string): string {
+  switch (schedule.state) {
+    case 'off':
+      return 'Automatic sync is off';
+    case 'paused':
+      return 'Automatic sync is paused';
+    case 'not-ready':
+      return 'Automatic sync: finish the set-up first';
+    case 'scheduled': {
+      if (!schedule.nextRunAt) return 'Next automatic sync: not scheduled';
+      const local = new Date(schedule.nextRunAt).toLocaleString(undefined, {
+        weekday: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+        ...(timeZone ? { timeZone } : {}),
+      });
+      return `Next automatic sync: ${local} (00:00 UTC)`;
+    }
+  }
+}
+
+/** The tray menu of docs/product.md §1.3. */
 export function trayMenuTemplate(
   actions: TrayActions,
   startAtLogin: { enabled: boolean; toggle(next: boolean): void },
+  schedule: TraySchedule,
 ): MenuItemConstructorOptions[] {
+  const paused = schedule.state === 'paused';
   return [
     { label: 'Open', click: () => actions.open() },
-    { label: 'Sync now', enabled: false },
-    { label: 'Next automatic sync: not scheduled', enabled: false },
-    { label: 'Pause automatic sync', enabled: false },
+    {
+      label: schedule.running ? 'Syncing…' : 'Sync now',
+      enabled: !schedule.running && schedule.state !== 'not-ready',
+      click: () => actions.syncNow(),
+    },
+    { label: nextRunLabel(schedule), enabled: false },
+    paused
+      ? { label: 'Resume automatic sync', click: () => actions.resume() }
+      : {
+          label: 'Pause automatic sync',
+          enabled: schedule.state === 'scheduled',
+          click: () => actions.pause(),
+        },
     { type: 'separator' },
     {
       label: 'Start at login',
@@ -34,7 +75,11 @@ export function trayMenuTemplate(
   ];
 }
 
-export function createAppTray(resourcesDir: string, actions: TrayActions) {
+export function createAppTray(
+  resourcesDir: string,
+  actions: TrayActions,
+  schedule: () => TraySchedule,
+) {
   const icon = (state: TrayState) =>
     nativeImage
       .createFromPath(join(resourcesDir, `tray-${state}.png`))
@@ -45,13 +90,17 @@ export function createAppTray(resourcesDir: string, actions: TrayActions) {
   const rebuild = () => {
     tray.setContextMenu(
       Menu.buildFromTemplate(
-        trayMenuTemplate(actions, {
-          enabled: app.getLoginItemSettings().openAtLogin,
-          toggle: (next) => {
-            app.setLoginItemSettings({ openAtLogin: next });
-            rebuild();
+        trayMenuTemplate(
+          actions,
+          {
+            enabled: app.getLoginItemSettings().openAtLogin,
+            toggle: (next) => {
+              app.setLoginItemSettings({ openAtLogin: next });
+              rebuild();
+            },
           },
-        }),
+          schedule(),
+        ),
       ),
     );
   };
@@ -59,8 +108,13 @@ export function createAppTray(resourcesDir: string, actions: TrayActions) {
   tray.on('click', () => actions.open());
 
   return {
-    setState(state: TrayState) {
+    /** Shows the schedule as it is now (after an action, a run, or once a minute). */
+    rebuild,
+    setState(state: TrayState, tooltip?: string) {
       tray.setImage(icon(state));
+      tray.setToolTip(
+        tooltip ? `ConnectWise Billing Sync: ${tooltip}` : 'ConnectWise Billing Sync',
+      );
     },
     destroy: () => tray.destroy(),
   };

@@ -19,6 +19,7 @@ import { mappingChannels } from './mapping';
 import { platformConnectionChannels } from './platformConnection';
 import { platformDataChannels } from './platformData';
 import { postingChannels } from './posting';
+import { scheduleChannels } from './schedule';
 
 export * from './app';
 export * from './configuration';
@@ -32,12 +33,14 @@ export * from './mapping';
 export * from './platformConnection';
 export * from './platformData';
 export * from './posting';
+export * from './schedule';
 
 export const contract = {
   ...appChannels,
   ...connectwiseConnectionChannels,
   ...platformConnectionChannels,
   ...configurationChannels,
+  ...scheduleChannels,
   ...platformDataChannels,
   ...exportFileChannels,
   ...mappingChannels,

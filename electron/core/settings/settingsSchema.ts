@@ -25,6 +25,17 @@ export const SavedPlatformConnection = z.object({
 });
 export type SavedPlatformConnection = z.infer<typeof SavedPlatformConnection>;
 
+export const SavedSchedule = z.object({
+  /** "Pause automatic sync", kept across restarts. */
+  paused: z.boolean(),
+  /**
+   * The last 00:00 UTC accounted for (run, or passed while the schedule could not run): a
+   * later midnight without a run is a missed one, caught up once.
+   */
+  coveredThrough: z.string().nullable(),
+});
+export type SavedSchedule = z.infer<typeof SavedSchedule>;
+
 export const Settings = z.object({
   schemaVersion: z.literal(currentSettingsVersion),
   connectwiseConnection: SavedConnectWiseConnection.nullable(),
@@ -34,6 +45,8 @@ export const Settings = z.object({
   platformConnection: SavedPlatformConnection.nullable().default(null),
   /** Null until the first "Save Configuration"; the Agreement Type in it lifts the gating. */
   configuration: SavedConfiguration.nullable(),
+  /** The daily run's own state; its toggle is the configuration's `autoSync`. */
+  schedule: SavedSchedule.default({ paused: false, coveredThrough: null }),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -43,4 +56,5 @@ export const defaultSettings: Settings = {
   everConnected: false,
   platformConnection: null,
   configuration: null,
+  schedule: { paused: false, coveredThrough: null },
 };

@@ -54,6 +54,7 @@ describe('settings store', () => {
         agreementMarkerField: null,
         recurringChanges: 'update',
       },
+      schedule: { paused: false, coveredThrough: null },
     });
   });
 
@@ -84,6 +85,8 @@ describe('settings store', () => {
       everConnected: true,
       platformConnection: platform,
       configuration,
+      // The daily schedule came later: an older file starts unpaused, with no midnight run yet.
+      schedule: { paused: false, coveredThrough: null },
     });
   });
 

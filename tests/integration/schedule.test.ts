@@ -1,0 +1,120 @@
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import type { InvoicePage, LineStatus, SavedConfiguration, ScheduleStatus } from '@shared/contract';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core';
+import {
+  type ConnectWiseSimulator,
+  startConnectWiseSimulator,
+} from '../../electron/sandbox/connectwise';
+import { type PlatformSimulator, startPlatformSimulator } from '../../electron/sandbox/platform';
+import { configurationInputOf } from '../support/configurationInput';
+import { FakeClock, temporaryDirectory } from '../support/fakePorts';
+import { mapEverything, preparedCore, value } from '../support/postingSetup';
+
+/**
+ * "Automated Daily Invoice Line Sync" against the simulators: the run at 00:00 UTC posts the
+ * Ready lines and logs itself; the next day's finds nothing new to post.
+ */
+const evening = new Date('2026-11-19T23:58:00Z');
+const period = '2026-11';
+const clock = new FakeClock(evening);
+
+let connectwise: ConnectWiseSimulator;
+let platform: PlatformSimulator;
+let core: Core;
+const databasePath = join(temporaryDirectory(), 'data.sqlite');
+
+async function count(status: LineStatus): Promise<number> {
+  const page = await value<InvoicePage>(core, 'platformData.page', {
+    period,
+    offset: 0,
+    limit: 1,
+    status,
+  });
+  return page.total;
+}
+
+const synced = () => count('Synced');
+const ready = () => count('Ready');
+
+beforeAll(async () => {
+  [connectwise, platform] = await Promise.all([
+    startConnectWiseSimulator({ seed: 41, companies: 120 }),
+    startPlatformSimulator({ seed: 41, organizations: 12, months: 1, now: clock.now }),
+  ]);
+  core = await preparedCore(connectwise, platform, {
+    databasePath,
+    period,
+    clock,
+  });
+  await mapEverything(core, connectwise, platform, period);
+  const saved = await value<SavedConfiguration>(core, 'configuration.get');
+  await value(core, 'configuration.save', {
+    ...configurationInputOf(saved),
+    // Charges billed ahead end with the invoice month, so no line is held back.
+    endDateRules: ['Cycle Fee', 'Item Fee', 'Purchase Fee'].map((chargeType) => ({
+      chargeType,
+      rule: 'Last day of invoice month',
+    })),
+    startDateRules: ['Quarterly', 'Annual', 'Triennial'].map((billingCycle) => ({
+      billingCycle,
+      rule: 'First day of next month',
+    })),
+    autoSync: true,
+  });
+});
+
+afterAll(async () => {
+  await core?.close();
+  await Promise.all([connectwise.close(), platform.close()]);
+});
+
+describe('the daily run at 00:00 UTC', () => {
+  it('posts the Ready lines at midnight and logs the run', async () => {
+    await core.tickSchedule();
+    expect(await value<ScheduleStatus>(core, 'schedule.status')).toMatchObject({
+      state: 'scheduled',
+      nextRunAt: '2026-11-20T00:00:00.000Z',
+    });
+    const before = await ready();
+    expect(before).toBeGreaterThan(0);
+    expect(await synced()).toBe(0);
+
+    clock.set('2026-11-20T00:00:20Z');
+    await core.tickSchedule();
+    // A posting rule may hold a few back (a first invoice billing more than one cycle).
+    expect(await synced()).toBeGreaterThan(before * 0.8);
+    expect((await synced()) + (await count('Needs attention'))).toBe(before);
+    expect(await ready()).toBe(0);
+    const status = await value<ScheduleStatus>(core, 'schedule.status');
+    expect(status.lastRun).toMatchObject({
+      trigger: 'schedule',
+      reloaded: [period],
+      months: [{ period, posted: expect.any(Number), failed: 0 }],
+      problems: [],
+    });
+    expect(status.nextRunAt).toBe('2026-11-21T00:00:00.000Z');
+    const db = new DatabaseSync(databasePath, { readOnly: true });
+    try {
+      const titles = db.prepare('SELECT title FROM system_log').all() as Array<{ title: string }>;
+      expect(titles.map((entry) => entry.title)).toContainEqual(
+        expect.stringMatching(/^Automatic sync finished: [1-9]\d* posted, 0 updated, 0 failed$/),
+      );
+    } finally {
+      db.close();
+    }
+  });
+
+  it('the next day posts nothing new, and ConnectWise is unchanged', async () => {
+    const before = JSON.stringify(connectwise.data.additions);
+    clock.set('2026-11-21T00:00:20Z');
+    await core.tickSchedule();
+    const status = await value<ScheduleStatus>(core, 'schedule.status');
+    expect(status.lastRun?.startedAt).toBe('2026-11-21T00:00:20.000Z');
+    for (const month of status.lastRun?.months ?? []) {
+      expect(month).toMatchObject({ posted: 0, updated: 0, failed: 0 });
+    }
+    expect(JSON.stringify(connectwise.data.additions)).toBe(before);
+  });
+});
