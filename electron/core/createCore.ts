@@ -133,6 +133,7 @@ export function createCore(ports: CorePorts): Core {
     systemLog,
     notifier: ports.notifier,
     now,
+    onChange: (status) => bus.emit('schedule.changed', status),
   });
   let scheduleTimer: ReturnType<typeof setInterval> | null = null;
   const links = createExternalLinks({

@@ -3,6 +3,7 @@
  * in electron/core; this file only wires Electron to it.
  */
 import { join } from 'node:path';
+import type { ScheduleStatus } from '@shared/contract';
 import { app, type BrowserWindow, powerMonitor, session } from 'electron';
 import { type Core, createCore } from '../core';
 import { registerAppScheme, serveRenderer } from './appProtocol';
@@ -68,14 +69,8 @@ if (!app.requestSingleInstanceLock()) {
         open: showWindow,
         quit: () => app.quit(),
         syncNow: () => {
-          tray.setState('syncing', 'syncing…');
-          tray.rebuild();
           void started.dispatch('schedule.syncNow', undefined).then((result) => {
-            tray.setState(
-              result.ok ? 'idle' : 'error',
-              result.ok ? 'last sync finished' : result.error.message,
-            );
-            tray.rebuild();
+            if (!result.ok) tray.setState('error', result.error.message);
           });
         },
         pause: () => void started.dispatch('schedule.pause', undefined).then(tray.rebuild),
@@ -83,6 +78,22 @@ if (!app.requestSingleInstanceLock()) {
       },
       () => started.scheduleStatus(),
     );
+    // The tray follows every run, the ones the schedule starts included.
+    started.subscribe((name, payload) => {
+      if (name !== 'schedule.changed') return;
+      const { running, lastRun } = payload as ScheduleStatus;
+      const failed =
+        (lastRun?.problems.length ?? 0) > 0 || (lastRun?.months ?? []).some((m) => m.failed > 0);
+      tray.setState(
+        running ? 'syncing' : failed ? 'error' : 'idle',
+        running
+          ? 'syncing…'
+          : lastRun
+            ? `last sync ${failed ? 'had failures' : 'finished'}`
+            : undefined,
+      );
+      tray.rebuild();
+    });
     // The daily run at 00:00 UTC; waking from sleep looks at once for a missed midnight.
     started.startSchedule();
     powerMonitor.on('resume', () => void started.tickSchedule().finally(tray.rebuild));

@@ -19,7 +19,7 @@ import { mappingChannels } from './mapping';
 import { platformConnectionChannels } from './platformConnection';
 import { platformDataChannels } from './platformData';
 import { postingChannels } from './posting';
-import { scheduleChannels } from './schedule';
+import { scheduleChannels, scheduleEvents } from './schedule';
 
 export * from './app';
 export * from './configuration';
@@ -52,6 +52,7 @@ export const contract = {
 export const events = {
   ...appEvents,
   ...jobsEvents,
+  ...scheduleEvents,
 } as const;
 
 // ── Types derived from the contract ───────────────────────────────────────────────────────────

@@ -46,3 +46,8 @@ export const scheduleChannels = {
   /** The daily run, now: what the tray's "Sync now" does. */
   'schedule.syncNow': { input: z.undefined(), output: DailyRunResult },
 } as const;
+
+export const scheduleEvents = {
+  /** The schedule changed: a run started or ended, it was paused or resumed. */
+  'schedule.changed': ScheduleStatus,
+} as const;

@@ -62,6 +62,7 @@ function harness(start: string, options: { autoSync?: boolean; platform?: boolea
   const loads: string[][] = [];
   const systemLog = createSystemLog(openDatabase(':memory:'), clock);
   const notified: string[] = [];
+  const changes: string[] = [];
   let periods: LoadedPeriod[] = [month('2026-10', 10, 10), month('2026-11', 10, 4)];
   let ready = true;
   /** A manual Sync to PSA holds the engine's one run at a time. */
@@ -108,6 +109,7 @@ function harness(start: string, options: { autoSync?: boolean; platform?: boolea
     systemLog,
     notifier: { notify: (title, body) => notified.push(`${title}: ${body}`) },
     now: clock.now,
+    onChange: (status) => changes.push(`${status.state}${status.running ? ', running' : ''}`),
   });
   return {
     clock,
@@ -117,6 +119,7 @@ function harness(start: string, options: { autoSync?: boolean; platform?: boolea
     loads,
     logs: () => systemLog.recent().map((entry) => entry.title),
     notified,
+    changes,
     setPeriods: (next: LoadedPeriod[]) => {
       periods = next;
     },
@@ -271,5 +274,12 @@ describe('the daily run', () => {
     const first = h.scheduler.syncNow();
     await expect(h.scheduler.syncNow()).rejects.toMatchObject({ kind: 'Busy' });
     await expect(first).resolves.toMatchObject({ trigger: 'sync-now', months: [{ posted: 3 }] });
+    // The tray and the screens are told when it starts and ends, and when the toggle goes on.
+    expect(h.changes).toEqual(['off, running', 'off']);
+    h.settings.update((s) => ({
+      ...s,
+      configuration: s.configuration && { ...s.configuration, autoSync: true },
+    }));
+    expect(h.changes.at(-1)).toBe('scheduled');
   });
 });

@@ -24,6 +24,8 @@ export interface SchedulerDeps {
   systemLog: SystemLog;
   notifier: Notifier;
   now: () => Date;
+  /** Told whenever the status changes: the tray and the screens follow it. */
+  onChange?: (status: ScheduleStatus) => void;
 }
 
 /** A run due this long after its midnight was missed (asleep, shut down): a catch-up. */
@@ -61,13 +63,19 @@ export function createScheduler(deps: SchedulerDeps) {
   // A midnight that passed while the schedule could not run is not a missed one: when it can run
   // again (toggle on, resumed, connected), it starts from the next midnight.
   let wasScheduled = stateOf(deps.settings.get()) === 'scheduled';
+  let lastState = stateOf(deps.settings.get());
   deps.settings.onChange((settings) => {
-    const scheduled = stateOf(settings) === 'scheduled';
+    const state = stateOf(settings);
+    const scheduled = state === 'scheduled';
     if (scheduled && !wasScheduled) {
       wasScheduled = true;
       setSchedule({ coveredThrough: latestMidnightUtc(deps.now()).toISOString() });
     }
     wasScheduled = scheduled;
+    if (state !== lastState) {
+      lastState = state;
+      deps.onChange?.(status());
+    }
   });
 
   function status(): ScheduleStatus {
@@ -177,6 +185,7 @@ export function createScheduler(deps: SchedulerDeps) {
     }
     const run = runDaily(trigger);
     running = run;
+    deps.onChange?.(status());
     try {
       const result = await run;
       lastRun = result;
@@ -184,6 +193,7 @@ export function createScheduler(deps: SchedulerDeps) {
       return result;
     } finally {
       running = null;
+      deps.onChange?.(status());
     }
   }
 

@@ -28,6 +28,7 @@ import {
 } from '@shared/chargeDateVocabulary';
 import { CircleX, Info, Plus, RefreshCw, Trash2 } from 'lucide-react';
 import { type ReactNode, useEffect } from 'react';
+import { NextAutomaticSync } from '../../schedule';
 import { isDirty, newEndRule, newStartRule, useConfiguration } from './configurationStore';
 
 const startRuleHelp =
@@ -424,6 +425,7 @@ function AutoSyncSection() {
           change((draft) => ({ ...draft, autoSync: checked }));
         }}
       />
+      <NextAutomaticSync />
     </Section>
   );
 }

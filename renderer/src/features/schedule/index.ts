@@ -1,0 +1,1 @@
+export { AutomaticSyncPanel, NextAutomaticSync } from './AutomaticSyncPanel';

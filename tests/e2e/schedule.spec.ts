@@ -1,0 +1,82 @@
+import { connectAndConfigure, expect, invoke, test } from './previewHost';
+
+test('turning on the daily sync shows the next run; Sync now posts and shows what it did', async ({
+  page,
+  preview,
+  simulator,
+  platform,
+}, testInfo) => {
+  const current = new Date().toISOString().slice(0, 7);
+  // One Organization's lines, each within one month, mapped: "Sync now" has something to post.
+  const oneMonth = platform.data.invoiceLines.filter(
+    (line) =>
+      line.invoiceDate.startsWith(current) &&
+      line.chargeStart.slice(0, 7) === line.chargeEnd.slice(0, 7),
+  );
+  const organization = platform.data.organizations.find((o) =>
+    oneMonth.some((line) => line.organizationId === o.id),
+  );
+  const company = simulator.data.companies.find(
+    (c) => !c.deletedFlag && c.status.name === 'Active' && c.defaultContact !== null,
+  );
+  const product = simulator.data.catalog.find(
+    (item) => !item.inactiveFlag && item.productClass !== 'Bundle',
+  );
+  const agreementType = simulator.data.agreementTypes.find(
+    (type) => !type.inactiveFlag && !type.prorateFlag && type.billingCycle?.name === 'Monthly',
+  );
+  if (!organization || !company || !product || !agreementType) throw new Error('seed too small');
+
+  // Credentials, loading and mapping have their own specs.
+  await connectAndConfigure(preview, simulator);
+  await invoke(preview, 'platformConnection.save', {
+    baseUrl: platform.baseUrl,
+    token: platform.token,
+  });
+  await invoke(preview, 'mapping.syncOrganizations');
+  await invoke(preview, 'platformData.load', { periods: [current], source: { kind: 'platform' } });
+  await invoke(preview, 'mapping.loadProducts', { months: 1 });
+  await invoke(preview, 'mapping.mapOrganization', {
+    organizationId: organization.id,
+    companyIds: [company.id],
+  });
+  for (const offerId of new Set(
+    oneMonth.filter((l) => l.organizationId === organization.id).map((l) => l.offerId),
+  )) {
+    await invoke(preview, 'mapping.mapOffer', { offerId, catalogItemId: product.id });
+  }
+
+  await page.goto(preview.url);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const panel = page.getByRole('region', { name: 'Automated Daily Invoice Line Sync' });
+  await expect(panel).toContainText('Automatic sync is off');
+
+  // Settings › Configuration: the toggle, saved, shows when the next run is.
+  await nav.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('tab', { name: 'Configuration' }).click();
+  await page.getByRole('combobox', { name: 'Agreement Type' }).click();
+  await page.getByRole('option', { name: agreementType.name }).click();
+  await page.getByRole('switch', { name: 'Automated Daily Invoice Line Sync' }).check();
+  await page.getByRole('button', { name: 'Save Configuration' }).click();
+  await expect(page.getByText('Configuration saved.')).toBeVisible();
+  const nextRun = /Next automatic sync: .+ \(00:00 UTC\)/;
+  await expect(page.getByText(nextRun)).toBeVisible();
+
+  // The Dashboard says the same, and "Sync now" runs the daily sync at once.
+  await nav.getByRole('button', { name: 'Dashboard' }).click();
+  await expect(panel.getByText(nextRun)).toBeVisible();
+  await panel.getByRole('button', { name: 'Sync now' }).click();
+  const finished = panel.getByRole('status').filter({ hasText: 'Sync now finished' });
+  await expect(finished).toContainText(/[1-9]\d* posted, 0 updated, 0 failed/);
+  await expect(panel).toContainText('Last run:');
+  await page.screenshot({ path: testInfo.outputPath('schedule-dashboard.png'), fullPage: true });
+  expect(
+    simulator.data.additions.filter((addition) => addition.serialNumber?.startsWith('PLT:')).length,
+  ).toBeGreaterThan(0);
+
+  // Paused, it says so; resumed, the next run is back.
+  await panel.getByRole('button', { name: 'Pause automatic sync' }).click();
+  await expect(panel).toContainText('Automatic sync is paused');
+  await panel.getByRole('button', { name: 'Resume automatic sync' }).click();
+  await expect(panel.getByText(nextRun)).toBeVisible();
+});
