@@ -23,7 +23,11 @@ export function openConnectWisePage(url: string, siteUrl: string | null): Promis
   return shell.openExternal(url);
 }
 
-export function electronPorts(siteUrl: () => string | null): CorePorts {
+export function electronPorts(
+  siteUrl: () => string | null,
+  /** A click on a desktop notification brings the window, where the run's result shows. */
+  onNotificationClick: () => void = () => {},
+): CorePorts {
   return {
     settingsFile: settingsFileFromConf(new Store({ name: 'settings' })),
     secrets: createKeytarSecretStore(keytar, keychainServiceName),
@@ -36,7 +40,10 @@ export function electronPorts(siteUrl: () => string | null): CorePorts {
     },
     notifier: {
       notify: (title, body) => {
-        if (Notification.isSupported()) new Notification({ title, body }).show();
+        if (!Notification.isSupported()) return;
+        const notification = new Notification({ title, body });
+        notification.on('click', onNotificationClick);
+        notification.show();
       },
     },
     openExternal: (url) => openConnectWisePage(url, siteUrl()),

@@ -10,7 +10,7 @@ import { registerAppScheme, serveRenderer } from './appProtocol';
 import { electronPorts } from './electronPorts';
 import { bindIpcBridge } from './ipcBridge';
 import { createMainWindow, denyAllPermissions, hideOnClose, lockDownContents } from './mainWindow';
-import { createAppTray } from './tray';
+import { createAppTray, startHiddenFlag } from './tray';
 
 const distDir = join(import.meta.dirname, '..');
 const resourcesDir = join(distDir, 'resources');
@@ -60,7 +60,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     denyAllPermissions(session.defaultSession);
     serveRenderer(join(distDir, 'renderer'));
-    const started = createCore(electronPorts(() => started.status().siteUrl));
+    const started = createCore(electronPorts(() => started.status().siteUrl, showWindow));
     core = started;
     bindIpcBridge(started, () => mainWindow);
     const tray = createAppTray(
@@ -98,6 +98,9 @@ if (!app.requestSingleInstanceLock()) {
     started.startSchedule();
     powerMonitor.on('resume', () => void started.tickSchedule().finally(tray.rebuild));
     setInterval(tray.rebuild, 60_000).unref();
-    showWindow();
+    // Started at login, the app waits in the tray.
+    if (!process.argv.includes(startHiddenFlag) && !app.getLoginItemSettings().wasOpenedAtLogin) {
+      showWindow();
+    }
   });
 }

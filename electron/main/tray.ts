@@ -4,6 +4,9 @@ import { app, Menu, type MenuItemConstructorOptions, nativeImage, Tray } from 'e
 
 export type TrayState = 'idle' | 'syncing' | 'error';
 
+/** The argument "Start at login" registers, so a login start stays in the tray. */
+export const startHiddenFlag = '--hidden';
+
 export interface TrayActions {
   open(): void;
   quit(): void;
@@ -95,7 +98,7 @@ export function createAppTray(
           {
             enabled: app.getLoginItemSettings().openAtLogin,
             toggle: (next) => {
-              app.setLoginItemSettings({ openAtLogin: next });
+              app.setLoginItemSettings({ openAtLogin: next, args: [startHiddenFlag] });
               rebuild();
             },
           },

@@ -74,6 +74,50 @@ test('turning on the daily sync shows the next run; Sync now posts and shows wha
     simulator.data.additions.filter((addition) => addition.serialNumber?.startsWith('PLT:')).length,
   ).toBeGreaterThan(0);
 
+  // A run started elsewhere (the tray's "Sync now") ends with a notice here; its failed lines
+  // are one click away.
+  const another = platform.data.organizations.find(
+    (o) => o.id !== organization.id && oneMonth.some((line) => line.organizationId === o.id),
+  );
+  const otherCompany = simulator.data.companies.find(
+    (c) =>
+      c.id !== company.id &&
+      !c.deletedFlag &&
+      c.status.name === 'Active' &&
+      c.defaultContact !== null,
+  );
+  if (!another || !otherCompany) throw new Error('seed too small');
+  await invoke(preview, 'mapping.mapOrganization', {
+    organizationId: another.id,
+    companyIds: [otherCompany.id],
+  });
+  for (const offerId of new Set(
+    oneMonth.filter((l) => l.organizationId === another.id).map((l) => l.offerId),
+  )) {
+    await invoke(preview, 'mapping.mapOffer', { offerId, catalogItemId: product.id });
+  }
+  simulator.faults.script({
+    method: 'POST',
+    path: /\/additions$/,
+    times: 1000,
+    fault: { status: 503 },
+  });
+  await invoke(preview, 'schedule.syncNow');
+  simulator.faults.clear();
+  const notice = page.getByRole('alert').filter({ hasText: 'Sync now finished' });
+  await expect(notice).toContainText(/0 posted, 0 updated, [1-9]\d* failed/);
+  await notice.getByRole('button', { name: 'Show failed lines' }).click();
+  await expect(page.getByRole('tab', { name: 'Invoices' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(page.getByRole('combobox', { name: 'Filter by status' })).toHaveValue('Failed');
+  await expect(
+    page.getByRole('table', { name: 'Invoice lines' }).getByRole('row').nth(1),
+  ).toContainText('Failed');
+  await page.screenshot({ path: testInfo.outputPath('schedule-failed-lines.png') });
+  await nav.getByRole('button', { name: 'Dashboard' }).click();
+
   // Paused, it says so; resumed, the next run is back.
   await panel.getByRole('button', { name: 'Pause automatic sync' }).click();
   await expect(panel).toContainText('Automatic sync is paused');

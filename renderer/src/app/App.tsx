@@ -13,6 +13,7 @@ import {
 import { DashboardPage } from '@renderer/features/dashboard';
 import { SystemLogsPage } from '@renderer/features/logs';
 import { MappingPage } from '@renderer/features/mapping';
+import { ScheduleNotices } from '@renderer/features/schedule';
 import { SettingsPage } from '@renderer/features/settings';
 import type { Place } from '@shared/contract';
 import { CircleAlert } from 'lucide-react';
@@ -68,6 +69,7 @@ export function App() {
         <Screen place={place} />
       </AppShell.Main>
       <UnsavedChangesPrompt />
+      <ScheduleNotices />
     </AppShell>
   );
 }

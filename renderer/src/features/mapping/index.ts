@@ -1,1 +1,2 @@
+export { showFailedLines } from './invoices';
 export { MappingPage } from './MappingPage';

@@ -1,1 +1,2 @@
 export { AutomaticSyncPanel, NextAutomaticSync } from './AutomaticSyncPanel';
+export { ScheduleNotices } from './ScheduleNotices';

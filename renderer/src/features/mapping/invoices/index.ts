@@ -1,1 +1,2 @@
 export { InvoicesTab } from './InvoicesTab';
+export { showFailedLines } from './invoiceGridStore';

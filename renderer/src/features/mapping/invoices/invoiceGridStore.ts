@@ -74,3 +74,9 @@ export const useInvoicePeriods = create<PeriodsState>((set, get) => ({
     useInvoiceGrid.getState().setQuery({ period });
   },
 }));
+
+/** Opens a month on its failed lines: where a notification's "Show failed lines" leads. */
+export function showFailedLines(period: string): void {
+  useInvoicePeriods.getState().choosePeriod(period);
+  useInvoiceGrid.getState().setQuery({ status: 'Failed' });
+}
