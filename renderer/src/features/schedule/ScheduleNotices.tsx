@@ -43,8 +43,11 @@ export function ScheduleNotices() {
     return bridge().on('schedule.changed', (status) => {
       const ended = running && !status.running;
       running = status.running;
-      // "Sync now" on the Dashboard shows its own result there.
-      if (ended && status.lastRun && !useSchedule.getState().busy) notice(status.lastRun);
+      // "Sync now" on the Dashboard shows its own result there (its answer may come before or
+      // after this event).
+      const own = useSchedule.getState();
+      const shownThere = own.busy || own.result?.startedAt === status.lastRun?.startedAt;
+      if (ended && status.lastRun && !shownThere) notice(status.lastRun);
     });
   }, []);
   return null;
