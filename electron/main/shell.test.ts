@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BridgeResult, EventName } from '@shared/contract';
 import { ipcChannels } from '@shared/contract';
+import { nextRunText } from '@shared/nextRunText';
 import type { BrowserWindow as ElectronWindow, Session } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as fake from '../../tests/support/fakeElectron';
@@ -16,7 +17,7 @@ const { appOrigin, createMainWindow, denyAllPermissions, hideOnClose } = await i
   './mainWindow'
 );
 const { bindIpcBridge, isAppFrameUrl } = await import('./ipcBridge');
-const { nextRunLabel, trayMenuTemplate } = await import('./tray');
+const { trayMenuTemplate } = await import('./tray');
 const { registerAppScheme, serveRenderer } = await import('./appProtocol');
 const { openConnectWisePage } = await import('./electronPorts');
 
@@ -248,8 +249,8 @@ describe('tray menu', () => {
       nextRunAt: '2026-12-01T00:00:00.000Z',
       running: false,
     };
-    expect(nextRunLabel(next, 'Europe/Warsaw')).toMatch(/01:00.*\(00:00 UTC\)$/);
-    expect(nextRunLabel(next, 'America/Adak')).toMatch(/14:00|2:00.*PM.*\(00:00 UTC\)$/);
+    expect(nextRunText(next, 'Europe/Warsaw')).toMatch(/01:00.*\(00:00 UTC\)$/);
+    expect(nextRunText(next, 'America/Adak')).toMatch(/14:00|2:00.*PM.*\(00:00 UTC\)$/);
   });
 
   it('offers Resume when paused, and says why automatic sync cannot run', () => {

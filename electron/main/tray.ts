@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { ScheduleStatus } from '@shared/contract';
+import { nextRunText } from '@shared/nextRunText';
 import { app, Menu, type MenuItemConstructorOptions, nativeImage, Tray } from 'electron';
 
 export type TrayState = 'idle' | 'syncing' | 'error';
@@ -22,28 +23,6 @@ export interface TraySchedule {
   running: boolean;
 }
 
-/** "Next automatic sync: 01:00 (00:00 UTC)", in the workstation's own time. */
-export function nextRunLabel(schedule: TraySchedule, timeZone?: string): string {
-  switch (schedule.state) {
-    case 'off':
-      return 'Automatic sync is off';
-    case 'paused':
-      return 'Automatic sync is paused';
-    case 'not-ready':
-      return 'Automatic sync: finish the set-up first';
-    case 'scheduled': {
-      if (!schedule.nextRunAt) return 'Next automatic sync: not scheduled';
-      const local = new Date(schedule.nextRunAt).toLocaleString(undefined, {
-        weekday: 'short',
-        hour: '2-digit',
-        minute: '2-digit',
-        ...(timeZone ? { timeZone } : {}),
-      });
-      return `Next automatic sync: ${local} (00:00 UTC)`;
-    }
-  }
-}
-
 /** The tray menu of docs/product.md §1.3. */
 export function trayMenuTemplate(
   actions: TrayActions,
@@ -58,7 +37,7 @@ export function trayMenuTemplate(
       enabled: !schedule.running && schedule.state !== 'not-ready',
       click: () => actions.syncNow(),
     },
-    { label: nextRunLabel(schedule), enabled: false },
+    { label: nextRunText(schedule), enabled: false },
     paused
       ? { label: 'Resume automatic sync', click: () => actions.resume() }
       : {

@@ -13,7 +13,11 @@ import {
   startConnectWiseSimulator,
 } from '../../electron/sandbox/connectwise';
 import { type PlatformSimulator, startPlatformSimulator } from '../../electron/sandbox/platform';
-import { configurationInputOf, minimalConfiguration } from '../support/configurationInput';
+import {
+  configurationInputOf,
+  minimalConfiguration,
+  rulesForMonthlyPosting,
+} from '../support/configurationInput';
 import { FakeClock, temporaryDirectory } from '../support/fakePorts';
 import { mapEverything as mapAll, preparedCore as prepared, value } from '../support/postingSetup';
 
@@ -103,14 +107,7 @@ describe('Sync to PSA', () => {
   it('previews what it will create, and writes nothing', async () => {
     await value(core, 'configuration.save', {
       ...minimalConfiguration(connectwise),
-      endDateRules: ['Cycle Fee', 'Item Fee', 'Purchase Fee'].map((chargeType) => ({
-        chargeType,
-        rule: 'Last day of invoice month',
-      })),
-      startDateRules: ['Quarterly', 'Annual', 'Triennial'].map((billingCycle) => ({
-        billingCycle,
-        rule: 'First day of next month',
-      })),
+      ...rulesForMonthlyPosting,
     });
     const before = connectwise.data.additions.length;
     const preview = await value<PostingPreview>(core, 'posting.preview', { period });

@@ -8,7 +8,7 @@ import {
   startConnectWiseSimulator,
 } from '../../electron/sandbox/connectwise';
 import { type PlatformSimulator, startPlatformSimulator } from '../../electron/sandbox/platform';
-import { configurationInputOf } from '../support/configurationInput';
+import { configurationInputOf, rulesForMonthlyPosting } from '../support/configurationInput';
 import { FakeClock, temporaryDirectory } from '../support/fakePorts';
 import { mapEverything, preparedCore, value } from '../support/postingSetup';
 
@@ -52,15 +52,7 @@ beforeAll(async () => {
   const saved = await value<SavedConfiguration>(core, 'configuration.get');
   await value(core, 'configuration.save', {
     ...configurationInputOf(saved),
-    // Charges billed ahead end with the invoice month, so no line is held back.
-    endDateRules: ['Cycle Fee', 'Item Fee', 'Purchase Fee'].map((chargeType) => ({
-      chargeType,
-      rule: 'Last day of invoice month',
-    })),
-    startDateRules: ['Quarterly', 'Annual', 'Triennial'].map((billingCycle) => ({
-      billingCycle,
-      rule: 'First day of next month',
-    })),
+    ...rulesForMonthlyPosting,
     autoSync: true,
   });
 });

@@ -28,3 +28,18 @@ export function configurationInputOf(saved: SavedConfiguration): ConfigurationIn
     recurringChanges: saved.recurringChanges,
   };
 }
+
+/**
+ * Charges billed ahead end with the invoice month and longer cycles start on the next month's
+ * first day: few simulated lines then span more than one billing cycle, so few are held back.
+ */
+export const rulesForMonthlyPosting = {
+  endDateRules: (['Cycle Fee', 'Item Fee', 'Purchase Fee'] as const).map((chargeType) => ({
+    chargeType,
+    rule: 'Last day of invoice month' as const,
+  })),
+  startDateRules: (['Quarterly', 'Annual', 'Triennial'] as const).map((billingCycle) => ({
+    billingCycle,
+    rule: 'First day of next month' as const,
+  })),
+};

@@ -1,8 +1,9 @@
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useAppStatus } from '@renderer/app/appStatusStore';
+import { nextRunText } from '@shared/nextRunText';
 import { Pause, Play, RefreshCw } from 'lucide-react';
 import { useEffect } from 'react';
-import { nextRunText, runCounts, useSchedule } from './scheduleStore';
+import { runCounts, useSchedule } from './scheduleStore';
 
 /** The next automatic run, as one line; it follows the saved configuration. */
 export function NextAutomaticSync() {

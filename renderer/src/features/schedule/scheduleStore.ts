@@ -59,29 +59,6 @@ export const useSchedule = create<ScheduleState>((set, get) => ({
   },
 }));
 
-/** "Tue, 01:00 (00:00 UTC)": the next run in the user's own time, and the UTC it stands for. */
-export function nextRunText(status: ScheduleStatus | null): string {
-  switch (status?.state) {
-    case undefined:
-      return 'Next automatic sync: …';
-    case 'off':
-      return 'Automatic sync is off';
-    case 'paused':
-      return 'Automatic sync is paused';
-    case 'not-ready':
-      return 'Automatic sync: finish the set-up first';
-    case 'scheduled': {
-      if (!status.nextRunAt) return 'Next automatic sync: not scheduled';
-      const local = new Date(status.nextRunAt).toLocaleString(undefined, {
-        weekday: 'short',
-        hour: '2-digit',
-        minute: '2-digit',
-      });
-      return `Next automatic sync: ${local} (00:00 UTC)`;
-    }
-  }
-}
-
 /** "3 posted, 1 updated, 0 failed" over every month of a run. */
 export function runCounts(result: DailyRunResult): string {
   const total = (key: 'posted' | 'updated' | 'failed') =>
