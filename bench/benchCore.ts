@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BridgeResult } from '@shared/contract';
-import { type Core, createCore } from '../electron/core';
+import { type Core, createCore, noPowerEvents } from '../electron/core';
 
 /** A core on a fresh database, with settings and secrets in memory: what every bench runs on. */
 export function benchCore(now: () => Date = () => new Date()): Core {
@@ -26,6 +26,7 @@ export function benchCore(now: () => Date = () => new Date()): Core {
     clock: { now },
     logger: { info() {}, warn() {}, error() {} },
     notifier: { notify() {} },
+    power: noPowerEvents,
     openExternal: async () => {},
     osUserName: () => 'bench',
     appVersion: 'bench',

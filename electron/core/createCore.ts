@@ -35,11 +35,12 @@ export interface Core {
   /** For the shells (tray, window title) without a round trip through the router. */
   status(): AppStatus;
   /**
-   * Starts the daily 00:00 UTC sync: a look every minute (and at once), so a midnight missed
-   * while the machine slept is caught up on waking. The shells call it; tests tick by hand.
+   * Starts the daily 00:00 UTC sync: a look at once, every minute and whenever the power port
+   * says the machine woke up, so a midnight slept through is caught up on waking. The shells
+   * call it; tests tick by hand.
    */
   startSchedule(): void;
-  /** Looks whether a daily run is due and runs it; for the shells' wake-up events and tests. */
+  /** Looks whether a daily run is due and runs it, and resolves when it is done; for tests. */
   tickSchedule(): Promise<void>;
   /** The schedule as the tray shows it, without a round trip through the router. */
   scheduleStatus(): ScheduleStatus;
@@ -136,6 +137,7 @@ export function createCore(ports: CorePorts): Core {
     onChange: (status) => bus.emit('schedule.changed', status),
   });
   let scheduleTimer: ReturnType<typeof setInterval> | null = null;
+  let stopListeningForWakeUp = () => {};
   const links = createExternalLinks({
     siteUrl: () => settings.get().connectwiseConnection?.siteUrl ?? null,
     openExternal: ports.openExternal,
@@ -189,12 +191,15 @@ export function createCore(ports: CorePorts): Core {
       };
       scheduleTimer = setInterval(tick, 60_000);
       scheduleTimer.unref?.();
+      // A machine that wakes after a midnight it slept through catches up at once.
+      stopListeningForWakeUp = ports.power.onResume(tick);
       tick();
     },
     tickSchedule: () => scheduler.tick(),
     scheduleStatus: () => scheduler.status(),
     close() {
       if (scheduleTimer) clearInterval(scheduleTimer);
+      stopListeningForWakeUp();
       closing ??= (async () => {
         await jobs.stopAll('the app is closing');
         await files.clear();

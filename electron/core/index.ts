@@ -1,8 +1,16 @@
 /** The Electron-free application. Shells import only this door. */
 export { type Core, createCore } from './createCore';
 export { isLoopback, isOnConnectWiseSite } from './external-links';
-export type { Clock, CorePorts, Logger, Notifier, SecretStore, SettingsFile } from './ports';
-export { systemClock } from './ports';
+export type {
+  Clock,
+  CorePorts,
+  Logger,
+  Notifier,
+  PowerEvents,
+  SecretStore,
+  SettingsFile,
+} from './ports';
+export { noPowerEvents, systemClock } from './ports';
 export { readRendererFile } from './renderer-files';
 export { createKeytarSecretStore, type KeytarLike, keychainServiceName } from './secrets';
 export { settingsFileFromConf } from './settings';

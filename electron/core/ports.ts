@@ -33,6 +33,16 @@ export interface Notifier {
   notify(title: string, body: string): void;
 }
 
+/**
+ * Suspend and resume of the machine. A laptop asleep at 00:00 UTC misses its daily run; on
+ * wake-up the schedule looks at once for the missed midnight. Electron's `powerMonitor` in the
+ * shell, a timer-drift check in the preview host, a fake in tests.
+ */
+export interface PowerEvents {
+  /** Calls `listener` each time the machine wakes up; returns the unsubscribe. */
+  onResume(listener: () => void): () => void;
+}
+
 export interface CorePorts {
   settingsFile: SettingsFile;
   secrets: SecretStore;
@@ -41,6 +51,7 @@ export interface CorePorts {
   clock: Clock;
   logger: Logger;
   notifier: Notifier;
+  power: PowerEvents;
   /** Opens a URL in the user's browser; the core only calls it with URLs it has checked. */
   openExternal(url: string): Promise<void>;
   /** The OS user name, for audit entries. */
@@ -52,5 +63,8 @@ export interface CorePorts {
   /** Waits between retries; tests pass one that records instead of waiting. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
+
+/** For a host with no power events to give (a benchmark, a test that does not sleep). */
+export const noPowerEvents: PowerEvents = { onResume: () => () => {} };
 
 export const systemClock: Clock = { now: () => new Date() };

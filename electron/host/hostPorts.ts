@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { userInfo } from 'node:os';
-import type { KeytarLike, Logger, Notifier, SecretStore } from '../core';
+import type { KeytarLike, Logger, Notifier, PowerEvents, SecretStore } from '../core';
 import { createKeytarSecretStore } from '../core';
 
 export const consoleLogger: Logger = {
@@ -65,4 +65,37 @@ export function osUserName(): string {
   } catch {
     return process.env.USER ?? process.env.USERNAME ?? 'unknown';
   }
+}
+
+/**
+ * Plain Node has no power events. A timer that fires much later than it was set for says the
+ * machine slept in between (timers do not run while it is suspended); that is taken as a resume.
+ */
+export function timerDriftPowerEvents(everyMs = 30_000, toleranceMs = 60_000): PowerEvents {
+  const listeners = new Set<() => void>();
+  let timer: ReturnType<typeof setInterval> | null = null;
+  let lastLook = Date.now();
+  const look = () => {
+    const now = Date.now();
+    const slept = now - lastLook > everyMs + toleranceMs;
+    lastLook = now;
+    if (slept) for (const listener of listeners) listener();
+  };
+  return {
+    onResume(listener) {
+      listeners.add(listener);
+      if (!timer) {
+        lastLook = Date.now();
+        timer = setInterval(look, everyMs);
+        timer.unref?.();
+      }
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && timer) {
+          clearInterval(timer);
+          timer = null;
+        }
+      };
+    },
+  };
 }

@@ -16,6 +16,7 @@ import {
   lazyKeytarSecretStore,
   openInDesktopBrowser,
   osUserName,
+  timerDriftPowerEvents,
 } from './hostPorts';
 import { type PreviewServer, startPreviewServer } from './previewServer';
 
@@ -61,6 +62,7 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     clock: systemClock,
     logger: options.logger ?? consoleLogger,
     notifier: consoleNotifier,
+    power: timerDriftPowerEvents(),
     openExternal: openInDesktopBrowser,
     osUserName,
     appVersion: options.appVersion,
@@ -78,8 +80,7 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     await core.close();
     throw error;
   }
-  // The daily run at 00:00 UTC. A look every minute also catches a midnight missed while the
-  // machine slept, which Electron's power events tell the desktop app.
+  // The daily run at 00:00 UTC; waking from sleep (a timer that fired late) looks at once.
   if (options.schedule !== false) core.startSchedule();
   return {
     origin: server.origin,

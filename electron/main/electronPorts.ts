@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { app, dialog, Notification, shell } from 'electron';
+import { app, dialog, Notification, powerMonitor, shell } from 'electron';
 import Store from 'electron-store';
 import keytar from 'keytar';
 import {
@@ -44,6 +44,12 @@ export function electronPorts(
         const notification = new Notification({ title, body });
         notification.on('click', onNotificationClick);
         notification.show();
+      },
+    },
+    power: {
+      onResume(listener) {
+        powerMonitor.on('resume', listener);
+        return () => powerMonitor.off('resume', listener);
       },
     },
     openExternal: (url) => openConnectWisePage(url, siteUrl()),

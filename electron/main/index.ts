@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import type { ScheduleStatus } from '@shared/contract';
-import { app, type BrowserWindow, powerMonitor, session } from 'electron';
+import { app, type BrowserWindow, session } from 'electron';
 import { type Core, createCore } from '../core';
 import { registerAppScheme, serveRenderer } from './appProtocol';
 import { electronPorts } from './electronPorts';
@@ -94,9 +94,8 @@ if (!app.requestSingleInstanceLock()) {
       );
       tray.rebuild();
     });
-    // The daily run at 00:00 UTC; waking from sleep looks at once for a missed midnight.
+    // The daily run at 00:00 UTC; waking from sleep (powerMonitor) looks at once for a missed one.
     started.startSchedule();
-    powerMonitor.on('resume', () => void started.tickSchedule().finally(tray.rebuild));
     setInterval(tray.rebuild, 60_000).unref();
     // Started at login, the app waits in the tray.
     if (!process.argv.includes(startHiddenFlag) && !app.getLoginItemSettings().wasOpenedAtLogin) {

@@ -12,6 +12,7 @@ import {
   type Core,
   createCore,
   createKeytarSecretStore,
+  noPowerEvents,
   settingsFileFromConf,
   systemClock,
 } from '../../electron/core';
@@ -100,6 +101,7 @@ beforeAll(async () => {
     clock: systemClock,
     logger: { info: log('info'), warn: log('warn'), error: log('error') },
     notifier: { notify: () => {} },
+    power: noPowerEvents,
     openExternal: async () => {},
     osUserName: () => 'billing.clerk',
     appVersion: '0.0.0-test',

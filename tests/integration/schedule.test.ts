@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { InvoicePage, LineStatus, SavedConfiguration, ScheduleStatus } from '@shared/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../electron/core';
 import {
   type ConnectWiseSimulator,
@@ -9,7 +9,7 @@ import {
 } from '../../electron/sandbox/connectwise';
 import { type PlatformSimulator, startPlatformSimulator } from '../../electron/sandbox/platform';
 import { configurationInputOf, rulesForMonthlyPosting } from '../support/configurationInput';
-import { FakeClock, temporaryDirectory } from '../support/fakePorts';
+import { FakeClock, FakePower, temporaryDirectory } from '../support/fakePorts';
 import { mapEverything, preparedCore, value } from '../support/postingSetup';
 
 /**
@@ -19,6 +19,7 @@ import { mapEverything, preparedCore, value } from '../support/postingSetup';
 const evening = new Date('2026-11-19T23:58:00Z');
 const period = '2026-11';
 const clock = new FakeClock(evening);
+const power = new FakePower();
 
 let connectwise: ConnectWiseSimulator;
 let platform: PlatformSimulator;
@@ -47,6 +48,7 @@ beforeAll(async () => {
     databasePath,
     period,
     clock,
+    power,
   });
   await mapEverything(core, connectwise, platform, period);
   const saved = await value<SavedConfiguration>(core, 'configuration.get');
@@ -108,5 +110,47 @@ describe('the daily run at 00:00 UTC', () => {
       expect(month).toMatchObject({ posted: 0, updated: 0, failed: 0 });
     }
     expect(JSON.stringify(connectwise.data.additions)).toBe(before);
+  });
+
+  it('a laptop that slept through three midnights catches up once when it wakes', async () => {
+    // Started the morning after the last run: nothing is due.
+    clock.set('2026-11-21T08:00:00Z');
+    core.startSchedule();
+    const titles = () => {
+      const db = new DatabaseSync(databasePath, { readOnly: true });
+      try {
+        return (
+          db.prepare('SELECT title FROM system_log ORDER BY id').all() as Array<{
+            title: string;
+          }>
+        ).map((entry) => entry.title);
+      } finally {
+        db.close();
+      }
+    };
+    const runsBefore = titles().filter((title) => title.startsWith('Automatic sync finished'));
+
+    clock.set('2026-11-24T07:00:00Z');
+    power.wake();
+    await vi.waitFor(async () => {
+      const status = await value<ScheduleStatus>(core, 'schedule.status');
+      expect(status).toMatchObject({
+        running: false,
+        lastRun: { trigger: 'catch-up', startedAt: '2026-11-24T07:00:00.000Z' },
+      });
+    });
+    power.wake();
+    await core.tickSchedule();
+
+    const after = titles();
+    expect(after.filter((title) => title.startsWith('Catch-up run for'))).toEqual([
+      'Catch-up run for 2026-11-24',
+    ]);
+    expect(after.filter((title) => title.startsWith('Automatic sync finished'))).toHaveLength(
+      runsBefore.length + 1,
+    );
+    expect((await value<ScheduleStatus>(core, 'schedule.status')).nextRunAt).toBe(
+      '2026-11-25T00:00:00.000Z',
+    );
   });
 });

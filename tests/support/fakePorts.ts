@@ -1,7 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CorePorts, SecretStore, SettingsFile } from '../../electron/core';
+import {
+  type CorePorts,
+  noPowerEvents,
+  type PowerEvents,
+  type SecretStore,
+  type SettingsFile,
+} from '../../electron/core';
 
 export function temporaryDirectory(prefix = 'cwbs-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -45,6 +51,18 @@ export class FakeClock {
   }
 }
 
+/** A machine a test can wake up. */
+export class FakePower implements PowerEvents {
+  private listeners = new Set<() => void>();
+  onResume(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  wake(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
+
 export const silentLogger = { info() {}, warn() {}, error() {} };
 
 export function fakePorts(overrides: Partial<CorePorts> = {}): CorePorts & { opened: string[] } {
@@ -57,6 +75,7 @@ export function fakePorts(overrides: Partial<CorePorts> = {}): CorePorts & { ope
     clock: new FakeClock(new Date('2026-11-25T12:00:00Z')),
     logger: silentLogger,
     notifier: { notify() {} },
+    power: noPowerEvents,
     openExternal: async (url) => {
       opened.push(url);
     },

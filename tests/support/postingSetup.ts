@@ -1,5 +1,5 @@
 import type { BridgeResult, CompanyChoice } from '@shared/contract';
-import { type Core, createCore } from '../../electron/core';
+import { type Core, createCore, type PowerEvents } from '../../electron/core';
 import type { ConnectWiseSimulator } from '../../electron/sandbox/connectwise';
 import type { PlatformSimulator } from '../../electron/sandbox/platform';
 import { minimalConfiguration } from './configurationInput';
@@ -16,6 +16,8 @@ export interface PreparedCoreOptions {
   databasePath: string;
   period: string;
   clock: FakeClock;
+  /** Suspend and resume; a machine that never sleeps by default. */
+  power?: PowerEvents;
   /** Pages the app opened in the browser are pushed here. */
   opened?: string[];
 }
@@ -31,6 +33,7 @@ export async function preparedCore(
       databasePath: options.databasePath,
       settingsFile: memorySettingsFile(),
       clock: options.clock,
+      ...(options.power ? { power: options.power } : {}),
       sleep: async () => {},
       openExternal: async (url) => {
         options.opened?.push(url);
