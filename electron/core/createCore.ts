@@ -1,5 +1,11 @@
 import type { Readable } from 'node:stream';
-import type { AppStatus, BridgeResult, EventName, ScheduleStatus } from '@shared/contract';
+import {
+  type AppStatus,
+  type BridgeResult,
+  type EventName,
+  jobLabels,
+  type ScheduleStatus,
+} from '@shared/contract';
 import { appHandlers, computeAppStatus } from './app';
 import { configurationHandlers, createConfiguration } from './configuration';
 import { connectToConnectWise, createLimiterRegistry } from './connectwise';
@@ -8,12 +14,14 @@ import {
   createConnectWiseConnection,
 } from './connectwise-connection';
 import { createConnectWiseRecords } from './connectwise-records';
+import { dashboardHandlers } from './dashboard';
+import { AppError } from './errors';
 import { createEventBus } from './events';
 import { createFileInbox, exportFileHandlers, type InboxFile } from './export-file';
 import { createExternalLinks, externalLinksHandlers } from './external-links';
 import { abortableSleep } from './http';
 import { createJobRegistry, jobsHandlers } from './jobs';
-import { createAuditLog, createSystemLog } from './logs';
+import { createAuditLog, createSystemLog, logsHandlers } from './logs';
 import { createMapping, mappingHandlers } from './mapping';
 import { createPlatformClient } from './platform-api';
 import { createPlatformConnection, platformConnectionHandlers } from './platform-connection';
@@ -66,6 +74,13 @@ export function createCore(ports: CorePorts): Core {
     onProgress: ({ id, kind, progress }) => {
       if (progress) bus.emit('jobs.progress', { id, kind, ...progress });
     },
+    onFailed: (kind, error) =>
+      systemLog.write({
+        level: 'error',
+        title: `${jobLabels[kind]} failed: ${error instanceof AppError ? error.kind : 'Internal Error'}`,
+        details: error instanceof Error ? error.message : String(error),
+        error,
+      }),
   });
   const records = { systemLog, audit, now, osUserName };
   // docs/posting-rules.md §5.3: start with 4 in flight, grow to 16 while answers come back clean.
@@ -162,6 +177,8 @@ export function createCore(ports: CorePorts): Core {
       ...scheduleHandlers(scheduler),
       ...jobsHandlers(jobs),
       ...externalLinksHandlers(links),
+      ...dashboardHandlers({ mapping, platformData, posting, now }),
+      ...logsHandlers(systemLog),
     },
     ports.logger,
   );

@@ -11,10 +11,12 @@ import type { z } from 'zod';
 import { appChannels, appEvents } from './app';
 import { configurationChannels } from './configuration';
 import { connectwiseConnectionChannels } from './connectwiseConnection';
+import { dashboardChannels } from './dashboard';
 import type { BridgeResult } from './errors';
 import { exportFileChannels } from './exportFile';
 import { externalLinksChannels } from './externalLinks';
 import { jobsChannels, jobsEvents } from './jobs';
+import { logsChannels } from './logs';
 import { mappingChannels } from './mapping';
 import { platformConnectionChannels } from './platformConnection';
 import { platformDataChannels } from './platformData';
@@ -25,10 +27,12 @@ export * from './app';
 export * from './configuration';
 export * from './connections';
 export * from './connectwiseConnection';
+export * from './dashboard';
 export * from './errors';
 export * from './exportFile';
 export * from './externalLinks';
 export * from './jobs';
+export * from './logs';
 export * from './mapping';
 export * from './platformConnection';
 export * from './platformData';
@@ -47,6 +51,8 @@ export const contract = {
   ...postingChannels,
   ...jobsChannels,
   ...externalLinksChannels,
+  ...dashboardChannels,
+  ...logsChannels,
 } as const;
 
 export const events = {

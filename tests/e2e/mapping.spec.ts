@@ -56,12 +56,12 @@ test('a user syncs organizations, maps them and their products, and sees the lin
   await page.keyboard.press('Escape');
 
   // Sync Organizations: Companies from ConnectWise, Organizations from the Platform.
-  await expect(page.getByText('Last Sync to Platform: Never')).toBeVisible();
+  await expect(page.getByText('Last Sync to Platform: No sync yet')).toBeVisible();
   await page.getByRole('button', { name: 'Sync Organizations' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Synced:' })).toContainText(
     `${platform.data.organizations.length} Platform organizations`,
   );
-  await expect(page.getByText('Last Sync to Platform: Never')).toBeHidden();
+  await expect(page.getByText('Last Sync to Platform: No sync yet')).toBeHidden();
   const grid = page.getByRole('table', { name: 'Platform organizations' });
   const search = page.getByRole('textbox', { name: 'Search organizations' });
 

@@ -101,7 +101,7 @@ test('a new user edits a line, bulk-excludes two, posts the month with Sync to P
   await bulk.getByRole('button', { name: 'Clear selection' }).click();
 
   // Sync to PSA with nothing selected: every Ready line of the month, previewed first.
-  await expect(page.getByText('Last Sync to PSA: Never')).toBeVisible();
+  await expect(page.getByText('Last Sync to PSA: No sync yet')).toBeVisible();
   await page.getByRole('button', { name: 'Sync to PSA', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Sync to PSA' });
   const creates = dialog.getByRole('region', { name: 'Additions to create' });

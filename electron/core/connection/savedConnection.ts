@@ -165,6 +165,7 @@ export function createSavedConnection<Fields, Identity, Learnt, Saved extends Id
         level: 'error',
         title: `${spec.titles.testFailed}: ${problem.kind}`,
         details: `${spec.describe(target.identity)}: ${problem.message}`,
+        error,
       });
       return { ok: false, problem };
     }

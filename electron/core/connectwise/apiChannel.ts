@@ -68,6 +68,9 @@ const permissionNames: Array<[RegExp, string]> = [
  * failures; writes only when ConnectWise certainly did not act on them (429, or never sent).
  * A write whose outcome is unknown fails with `outcomeUnknown` so the caller looks first.
  */
+/** How much of a request or response body an error keeps for System Logs. */
+const bodyKeptChars = 4000;
+
 export function createApiChannel(deps: ApiChannelDeps) {
   const http = deps.http ?? createTextHttpClient();
 
@@ -84,7 +87,12 @@ export function createApiChannel(deps: ApiChannelDeps) {
       kind,
       redact(message),
       detail === undefined ? undefined : redact(detail).slice(0, 2000),
-      { ...facts, path: facts.path === undefined ? undefined : redact(facts.path) },
+      {
+        ...facts,
+        path: facts.path === undefined ? undefined : redact(facts.path),
+        requestBody: facts.requestBody && redact(facts.requestBody).slice(0, bodyKeptChars),
+        responseBody: facts.responseBody && redact(facts.responseBody).slice(0, bodyKeptChars),
+      },
     );
 
   async function call<S extends z.ZodType>(
@@ -97,7 +105,11 @@ export function createApiChannel(deps: ApiChannelDeps) {
     const url = pathAndQuery.startsWith('http') ? pathAndQuery : `${deps.baseUrl}${pathAndQuery}`;
     const path = pathAndQuery.startsWith('http') ? new URL(pathAndQuery).pathname : pathAndQuery;
     const isWrite = method !== 'GET' && !options.idempotent;
-    const facts: ConnectWiseErrorFacts = { method, path };
+    const facts: ConnectWiseErrorFacts = {
+      method,
+      path,
+      ...(body === undefined ? {} : { requestBody: JSON.stringify(body) }),
+    };
     const started = deps.clock.now().getTime();
     // 429s are counted apart: the server certainly did not act on them, and a busy site may
     // answer several in a row before a slot frees.
@@ -243,7 +255,12 @@ export function createApiChannel(deps: ApiChannelDeps) {
       const errorBody = parseErrorBody(bodyText);
       const said = errorBody?.message ?? bodyText.slice(0, 300);
       const detail = describeErrorBody(errorBody) ?? (bodyText.slice(0, 300) || undefined);
-      const withStatus = { ...facts, status, code: errorBody?.code };
+      const withStatus = {
+        ...facts,
+        status,
+        code: errorBody?.code,
+        ...(bodyText ? { responseBody: bodyText } : {}),
+      };
 
       if (status === 429) {
         const retryAfterMs = parseRetryAfter(headers['retry-after'], deps.clock.now());

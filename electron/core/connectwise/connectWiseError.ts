@@ -31,6 +31,9 @@ export interface ConnectWiseErrorFacts {
    * after sending): the caller must look the record up before writing again.
    */
   outcomeUnknown?: boolean;
+  /** What was sent and what came back, secrets taken out (System Logs' detail view). */
+  requestBody?: string;
+  responseBody?: string;
 }
 
 /**
@@ -49,6 +52,15 @@ export class ConnectWiseError extends AppError {
     super(kind, message, detail);
     this.name = 'ConnectWiseError';
     this.facts = facts;
+    if (facts.method && facts.path) {
+      this.exchange = {
+        method: facts.method,
+        path: facts.path,
+        status: facts.status,
+        requestBody: facts.requestBody,
+        responseBody: facts.responseBody,
+      };
+    }
   }
 
   get connectWiseKind(): ConnectWiseErrorKind {

@@ -5,9 +5,22 @@ import type { BridgeError, ErrorKind } from '@shared/contract';
  * `{ ok: false, error: { kind, message, detail } }`. Build messages without secrets: they are
  * shown, logged and sent over IPC as they are.
  */
+/**
+ * The HTTP request behind an error and its answer, for System Logs' detail view. Never headers;
+ * bodies have every known secret taken out by whoever builds it, and the log redacts again.
+ */
+export interface HttpExchange {
+  method: string;
+  path: string;
+  status?: number;
+  requestBody?: string;
+  responseBody?: string;
+}
+
 export class AppError extends Error {
   readonly kind: ErrorKind;
   readonly detail: string | undefined;
+  exchange: HttpExchange | undefined;
 
   constructor(kind: ErrorKind, message: string, detail?: string) {
     super(message);

@@ -1,1 +1,1 @@
-export { AppError, isCancellation } from './appError';
+export { AppError, type HttpExchange, isCancellation } from './appError';

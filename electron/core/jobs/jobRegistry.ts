@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type JobKind, jobLabels } from '@shared/contract';
-import { AppError } from '../errors';
+import { AppError, isCancellation } from '../errors';
 
 export interface JobProgress {
   done: number;
@@ -40,6 +40,8 @@ const excludes: Partial<Record<JobKind, readonly JobKind[]>> = {
 export function createJobRegistry(deps: {
   now: () => Date;
   onProgress?: (job: JobSummary) => void;
+  /** A job that ended in an error (not a cancel): System Logs keeps why. */
+  onFailed?: (kind: JobKind, error: unknown) => void;
 }) {
   const running = new Map<
     string,
@@ -99,6 +101,9 @@ export function createJobRegistry(deps: {
       entry.settled = result.catch(() => undefined);
       try {
         return await result;
+      } catch (error) {
+        if (!isCancellation(error)) deps.onFailed?.(kind, error);
+        throw error;
       } finally {
         running.delete(summary.id);
       }

@@ -227,6 +227,12 @@ export function createMapping(deps: MappingDeps) {
       });
     },
 
+    /** Organizations and Offers mapped, out of those not excluded. */
+    coverage: () => grids.coverage(),
+
+    /** "Last Sync to Platform": when Organizations were last synced. */
+    organizationsSyncedAt: () => tables.state('organizationsSyncedAt'),
+
     organizationsPage(query: OrganizationPageQuery): OrganizationPage {
       return { ...grids.organizations(query), lastSyncedAt: tables.state('organizationsSyncedAt') };
     },

@@ -59,6 +59,14 @@ function group<Key, Value>(entries: Array<[Key, Value]>): Map<Key, Value[]> {
  * the mapped records and the best suggestions of the rows on the page.
  */
 export function createMappingGrids(db: Database, lookups: RecordLookups) {
+  const statusCounts = (view: string) =>
+    countsOf(
+      db.prepare(`SELECT status, COUNT(*) AS n FROM ${view} GROUP BY status`).all() as Array<{
+        status: MappingStatus;
+        n: number;
+      }>,
+    );
+
   /** One page of a status view: counts by status (whatever the status filter), total, rows. */
   function pageOf<Row>(
     view: 'organization_mapping_status' | 'offer_mapping_status',
@@ -112,7 +120,18 @@ export function createMappingGrids(db: Database, lookups: RecordLookups) {
     );
   }
 
+  /** Mapped out of all, the excluded left out: the Dashboard's "mapped (%)". */
+  const coverageOf = (view: string) => {
+    const counts = statusCounts(view);
+    const total = Object.values(counts).reduce((sum, n) => sum + n, 0) - counts.Excluded;
+    return { mapped: counts.Mapped, total };
+  };
+
   return {
+    coverage: () => ({
+      organizations: coverageOf('organization_mapping_status'),
+      products: coverageOf('offer_mapping_status'),
+    }),
     organizations(query: OrganizationPageQuery): {
       rows: OrganizationRow[];
       total: number;

@@ -230,6 +230,8 @@ export function createPlatformData(deps: PlatformDataDeps) {
         .map((line) => postableLine(line, configuration));
     },
     syncedAmong: queries.syncedAmong,
+    statusCounts: queries.statusCounts,
+    newestPeriod: queries.newestPeriod,
     /** The newest loaded month and its lines' Contract, Subscription and start date to send. */
     newestMonth(): {
       period: string;

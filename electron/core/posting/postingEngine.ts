@@ -10,7 +10,7 @@ import { toConnectWiseDate } from '../charge-dates';
 import type { AdditionDraft, ConnectWiseClient } from '../connectwise';
 import { ConnectWiseError } from '../connectwise';
 import type { ConnectWiseConnection } from '../connectwise-connection';
-import { AppError } from '../errors';
+import { AppError, isCancellation } from '../errors';
 import type { Job, JobRegistry } from '../jobs';
 import type { AuditLog, SystemLog } from '../logs';
 import type { Mapping } from '../mapping';
@@ -697,326 +697,341 @@ export function createPostingEngine(deps: PostingEngineDeps) {
       duplicates: [],
       seconds: 0,
     };
-    const total = prepared.lines.size;
-    let done = 0;
-    const report = () =>
-      job.progress({
-        done,
-        total,
-        message: `${done} of ${total} lines · ${summary.posted} posted · ${summary.updated} updated · ${summary.skipped} skipped · ${summary.failed.length} failed`,
-      });
-    const fail = (lineIds: readonly string[], error: unknown) => {
-      const reason = reasonOf(error);
-      deps.tables.failed(lineIds, reason);
-      summary.failed.push({ lineIds: [...lineIds], reason });
-      deps.systemLog.write({
-        level: 'error',
-        title: `Line not posted: ${error instanceof AppError ? error.kind : 'Internal Error'}`,
-        details: `${lineIds.join(', ')}: ${reason}`,
-      });
-    };
-    const cancelled = () => job.signal.aborted;
-    /** Written in this run: what the duplicate check may delete. */
-    const createdHere = new Set<number>();
-    const touched = new Map<number, Set<string>>();
-    const touch = (agreementId: number, marker: string) =>
-      touched.set(agreementId, (touched.get(agreementId) ?? new Set()).add(marker));
-
-    // Agreements first (§5.2).
-    const newIds = new Map<string, number>();
-    const linesOfNewAgreement = (key: string) =>
-      prepared.operations.flatMap((operation) =>
-        operation.op === 'create' && operation.target.kind === 'new' && operation.target.key === key
-          ? operation.lineIds
-          : [],
-      );
-    // Its lines are counted done where their Additions would have been written.
-    const failAgreement = (key: string, error: unknown) => fail(linesOfNewAgreement(key), error);
-    await inParallel(prepared.newAgreements, parallelWrites, cancelled, async (draft) => {
-      try {
-        const created = await journaled(
-          runId,
-          {
-            operation: 'createAgreement',
-            marker: draft.marker,
-            agreementId: null,
-            payload: draft,
-            lineIds: [],
-          },
-          () =>
-            prepared.client.agreements
-              .create({
-                name: draft.name,
-                type: { id: draft.typeId },
-                company: { id: draft.companyId },
-                contact: { id: draft.contactId },
-                startDate: draft.startDate,
-                currency: { id: currencyIdOf(prepared, draft.currency) },
-                prorateFlag: false,
-                internalNotes: `${draft.marker}\nCreated by ConnectWise Billing Sync for Platform contract.`,
-                ...(prepared.agreementMarkerField
-                  ? {
-                      customFields: [{ id: prepared.agreementMarkerField.id, value: draft.marker }],
-                    }
-                  : {}),
-              })
-              .then(({ id, name }) => ({ id, name })),
-          (agreement) => agreement.id,
-          {
-            signal: job.signal,
-            lookFirst: async () => {
-              const found = await agreementWithMarker(
-                prepared.client,
-                draft.companyId,
-                draft.marker,
-                job.signal,
-              );
-              return found && { found: { id: found.id, name: found.name } };
-            },
-          },
-        );
-        newIds.set(draft.key, created.id);
-        prepared.agreements.set(created.id, {
-          id: created.id,
-          name: created.name,
-          companyId: draft.companyId,
-          status: 'Active',
-          cancelledFlag: false,
-          currency: draft.currency,
-          prorateFlag: false,
-          billingCycle: null,
-          billingStart: draft.startDate.slice(0, 10),
-          marker: draft.marker,
+    // A run that throws still ends in posting_run: the Dashboard lists it as failed.
+    try {
+      const total = prepared.lines.size;
+      let done = 0;
+      const report = () =>
+        job.progress({
+          done,
+          total,
+          message: `${done} of ${total} lines · ${summary.posted} posted · ${summary.updated} updated · ${summary.skipped} skipped · ${summary.failed.length} failed`,
         });
-      } catch (error) {
-        failAgreement(draft.key, error);
-      }
-    });
-    const joined = await joinOlderAgreements(runId, prepared, newIds, job.signal);
-    for (const [key, error] of joined.failedKeys) {
-      newIds.delete(key);
-      failAgreement(key, error);
-    }
-
-    const sentValues = (
-      operation: AdditionOperation,
-      agreementId: number,
-      values: AdditionValues,
-    ): SentValues => {
-      const line = prepared.lines.get(operation.lineIds[0] ?? '');
-      const agreement = prepared.agreements.get(agreementId);
-      const companyId = agreement?.companyId ?? 0;
-      return {
-        company: { id: companyId, name: prepared.companyNames.get(companyId) ?? '' },
-        agreement: { id: agreementId, name: agreement?.name ?? '' },
-        product: {
-          id: values.productId,
-          name:
-            prepared.productNames.get(values.productId) ??
-            line?.product?.identifier ??
-            String(values.productId),
-        },
-        marker: operation.marker,
-        values: { ...values },
+      const fail = (lineIds: readonly string[], error: unknown) => {
+        const reason = reasonOf(error);
+        deps.tables.failed(lineIds, reason);
+        summary.failed.push({ lineIds: [...lineIds], reason });
+        deps.systemLog.write({
+          level: 'error',
+          title: `Line not posted: ${error instanceof AppError ? error.kind : 'Internal Error'}`,
+          details: `${lineIds.join(', ')}: ${reason}`,
+          error,
+          subject: { kind: 'lines', period: scope.period, lineIds: lineIds.slice(0, 1000) },
+        });
       };
-    };
-    const shownOf = (lineId: string) => prepared.shownLines.get(lineId);
-    const rememberRecurring = (
-      operation: AdditionOperation,
-      agreementId: number,
-      additionId: number,
-    ) => {
-      if (!operation.marker.startsWith('PLT:S:')) return;
-      const line = prepared.lines.get(operation.lineIds.at(-1) ?? '');
-      if (!line || !isRecurring(line.chargeType)) return;
-      deps.tables.recurring({
-        marker: operation.marker,
-        agreementId,
-        additionId,
-        contractId: line.contractId,
-        subscriptionId: line.subscriptionId,
-        chargeType: line.chargeType,
-        subscriptionName: line.subscriptionName,
-        lastPlatformChargeEnd: prepared.platformChargeEnds.get(line.lineId) ?? line.chargeEnd,
-      });
-    };
+      const cancelled = () => job.signal.aborted;
+      /** Written in this run: what the duplicate check may delete. */
+      const createdHere = new Set<number>();
+      const touched = new Map<number, Set<string>>();
+      const touch = (agreementId: number, marker: string) =>
+        touched.set(agreementId, (touched.get(agreementId) ?? new Set()).add(marker));
 
-    // Then Additions, grouped per Agreement.
-    const ordered = [...prepared.operations].sort((a, b) => {
-      const key = (operation: AdditionOperation) =>
-        operation.op === 'create'
-          ? operation.target.kind === 'new'
-            ? `n:${operation.target.key}`
-            : `e:${operation.target.agreementId}`
-          : `e:${operation.agreementId}`;
-      return key(a).localeCompare(key(b));
-    });
-    await inParallel(ordered, parallelWrites, cancelled, async (operation) => {
-      try {
-        if (operation.op === 'adopt') {
-          deps.tables.synced(
-            operation.lineIds,
-            operation.additionId,
-            sentValues(operation, operation.agreementId, operation.values),
-            shownOf,
-          );
-          rememberRecurring(operation, operation.agreementId, operation.additionId);
-          touch(operation.agreementId, operation.marker);
-          summary.adopted += 1;
-        } else if (operation.op === 'update') {
-          const to = operation.to;
-          await journaled(
-            runId,
-            {
-              operation: 'updateAddition',
-              marker: operation.marker,
-              agreementId: operation.agreementId,
-              payload: to,
-              lineIds: operation.lineIds,
-            },
-            () =>
-              prepared.client.additions.patch(operation.agreementId, operation.additionId, [
-                { op: 'replace', path: 'product/id', value: to.productId },
-                { op: 'replace', path: 'quantity', value: to.quantity },
-                { op: 'replace', path: 'unitPrice', value: to.unitPrice },
-                ...(to.unitCost === null
-                  ? []
-                  : [{ op: 'replace' as const, path: 'unitCost', value: to.unitCost }]),
-                { op: 'replace', path: 'effectiveDate', value: to.effectiveDate },
-                { op: 'replace', path: 'cancelledDate', value: to.cancelledDate },
-                { op: 'replace', path: 'invoiceDescription', value: to.invoiceDescription },
-              ]),
-            (addition) => addition.id,
-            // Absolute values (§1.3): sending the same PATCH again does no harm.
-            { signal: job.signal },
-          );
-          deps.tables.synced(
-            operation.lineIds,
-            operation.additionId,
-            sentValues(operation, operation.agreementId, to),
-            shownOf,
-          );
-          rememberRecurring(operation, operation.agreementId, operation.additionId);
-          touch(operation.agreementId, operation.marker);
-          summary.updated += 1;
-        } else {
-          const agreementId =
-            operation.target.kind === 'existing'
-              ? operation.target.agreementId
-              : newIds.get(operation.target.key);
-          if (agreementId === undefined) return; // its Agreement failed: already reported
-          const createdId = await journaled(
-            runId,
-            {
-              operation: 'createAddition',
-              marker: operation.marker,
-              agreementId,
-              payload: operation.values,
-              lineIds: operation.lineIds,
-            },
-            () =>
-              prepared.client.additions
-                .create(
-                  agreementId,
-                  additionDraft(operation.values, operation.marker, prepared.markerField),
-                )
-                .then((addition) => addition.id),
-            (id) => id,
-            {
-              signal: job.signal,
-              lookFirst: async () => {
-                const [landed] = await additionsWithMarker(
-                  prepared.client,
-                  agreementId,
-                  operation.marker,
-                  job.signal,
-                  prepared.markerField,
-                );
-                return landed ? { found: landed.id } : null;
-              },
-            },
-          );
-          createdHere.add(createdId);
-          deps.tables.synced(
-            operation.lineIds,
-            createdId,
-            sentValues(operation, agreementId, operation.values),
-            shownOf,
-          );
-          rememberRecurring(operation, agreementId, createdId);
-          touch(agreementId, operation.marker);
-          summary.posted += 1;
-        }
-      } catch (error) {
-        fail(operation.lineIds, error);
-      } finally {
-        done += operation.lineIds.length;
-        report();
-      }
-    });
-
-    // Vanished subscriptions: only when the user confirmed the list the preview showed, and only
-    // those on it (the run plans again, and may find more).
-    const confirmed = scope.confirmedMarkers && new Set(scope.confirmedMarkers);
-    if (scope.confirmCancellations && !cancelled()) {
-      for (const cancellation of prepared.cancellations) {
-        if (confirmed && !confirmed.has(cancellation.marker)) continue;
+      // Agreements first (§5.2).
+      const newIds = new Map<string, number>();
+      const linesOfNewAgreement = (key: string) =>
+        prepared.operations.flatMap((operation) =>
+          operation.op === 'create' &&
+          operation.target.kind === 'new' &&
+          operation.target.key === key
+            ? operation.lineIds
+            : [],
+        );
+      // Its lines are counted done where their Additions would have been written.
+      const failAgreement = (key: string, error: unknown) => fail(linesOfNewAgreement(key), error);
+      await inParallel(prepared.newAgreements, parallelWrites, cancelled, async (draft) => {
         try {
-          await journaled(
+          const created = await journaled(
             runId,
             {
-              operation: 'cancelAddition',
-              marker: cancellation.marker,
-              agreementId: cancellation.agreementId,
-              payload: { cancelledDate: cancellation.cancelledDate },
+              operation: 'createAgreement',
+              marker: draft.marker,
+              agreementId: null,
+              payload: draft,
               lineIds: [],
             },
             () =>
-              prepared.client.additions.patch(cancellation.agreementId, cancellation.additionId, [
-                { op: 'replace', path: 'cancelledDate', value: cancellation.cancelledDate },
-              ]),
-            (addition) => addition.id,
-            { signal: job.signal },
+              prepared.client.agreements
+                .create({
+                  name: draft.name,
+                  type: { id: draft.typeId },
+                  company: { id: draft.companyId },
+                  contact: { id: draft.contactId },
+                  startDate: draft.startDate,
+                  currency: { id: currencyIdOf(prepared, draft.currency) },
+                  prorateFlag: false,
+                  internalNotes: `${draft.marker}\nCreated by ConnectWise Billing Sync for Platform contract.`,
+                  ...(prepared.agreementMarkerField
+                    ? {
+                        customFields: [
+                          { id: prepared.agreementMarkerField.id, value: draft.marker },
+                        ],
+                      }
+                    : {}),
+                })
+                .then(({ id, name }) => ({ id, name })),
+            (agreement) => agreement.id,
+            {
+              signal: job.signal,
+              lookFirst: async () => {
+                const found = await agreementWithMarker(
+                  prepared.client,
+                  draft.companyId,
+                  draft.marker,
+                  job.signal,
+                );
+                return found && { found: { id: found.id, name: found.name } };
+              },
+            },
           );
-          deps.tables.cancelledRecurring(cancellation.marker, cancellation.cancelledDate);
-          summary.cancelledAdditions += 1;
+          newIds.set(draft.key, created.id);
+          prepared.agreements.set(created.id, {
+            id: created.id,
+            name: created.name,
+            companyId: draft.companyId,
+            status: 'Active',
+            cancelledFlag: false,
+            currency: draft.currency,
+            prorateFlag: false,
+            billingCycle: null,
+            billingStart: draft.startDate.slice(0, 10),
+            marker: draft.marker,
+          });
         } catch (error) {
-          fail([], error);
+          failAgreement(draft.key, error);
+        }
+      });
+      const joined = await joinOlderAgreements(runId, prepared, newIds, job.signal);
+      for (const [key, error] of joined.failedKeys) {
+        newIds.delete(key);
+        failAgreement(key, error);
+      }
+
+      const sentValues = (
+        operation: AdditionOperation,
+        agreementId: number,
+        values: AdditionValues,
+      ): SentValues => {
+        const line = prepared.lines.get(operation.lineIds[0] ?? '');
+        const agreement = prepared.agreements.get(agreementId);
+        const companyId = agreement?.companyId ?? 0;
+        return {
+          company: { id: companyId, name: prepared.companyNames.get(companyId) ?? '' },
+          agreement: { id: agreementId, name: agreement?.name ?? '' },
+          product: {
+            id: values.productId,
+            name:
+              prepared.productNames.get(values.productId) ??
+              line?.product?.identifier ??
+              String(values.productId),
+          },
+          marker: operation.marker,
+          values: { ...values },
+        };
+      };
+      const shownOf = (lineId: string) => prepared.shownLines.get(lineId);
+      const rememberRecurring = (
+        operation: AdditionOperation,
+        agreementId: number,
+        additionId: number,
+      ) => {
+        if (!operation.marker.startsWith('PLT:S:')) return;
+        const line = prepared.lines.get(operation.lineIds.at(-1) ?? '');
+        if (!line || !isRecurring(line.chargeType)) return;
+        deps.tables.recurring({
+          marker: operation.marker,
+          agreementId,
+          additionId,
+          contractId: line.contractId,
+          subscriptionId: line.subscriptionId,
+          chargeType: line.chargeType,
+          subscriptionName: line.subscriptionName,
+          lastPlatformChargeEnd: prepared.platformChargeEnds.get(line.lineId) ?? line.chargeEnd,
+        });
+      };
+
+      // Then Additions, grouped per Agreement.
+      const ordered = [...prepared.operations].sort((a, b) => {
+        const key = (operation: AdditionOperation) =>
+          operation.op === 'create'
+            ? operation.target.kind === 'new'
+              ? `n:${operation.target.key}`
+              : `e:${operation.target.agreementId}`
+            : `e:${operation.agreementId}`;
+        return key(a).localeCompare(key(b));
+      });
+      await inParallel(ordered, parallelWrites, cancelled, async (operation) => {
+        try {
+          if (operation.op === 'adopt') {
+            deps.tables.synced(
+              operation.lineIds,
+              operation.additionId,
+              sentValues(operation, operation.agreementId, operation.values),
+              shownOf,
+            );
+            rememberRecurring(operation, operation.agreementId, operation.additionId);
+            touch(operation.agreementId, operation.marker);
+            summary.adopted += 1;
+          } else if (operation.op === 'update') {
+            const to = operation.to;
+            await journaled(
+              runId,
+              {
+                operation: 'updateAddition',
+                marker: operation.marker,
+                agreementId: operation.agreementId,
+                payload: to,
+                lineIds: operation.lineIds,
+              },
+              () =>
+                prepared.client.additions.patch(operation.agreementId, operation.additionId, [
+                  { op: 'replace', path: 'product/id', value: to.productId },
+                  { op: 'replace', path: 'quantity', value: to.quantity },
+                  { op: 'replace', path: 'unitPrice', value: to.unitPrice },
+                  ...(to.unitCost === null
+                    ? []
+                    : [{ op: 'replace' as const, path: 'unitCost', value: to.unitCost }]),
+                  { op: 'replace', path: 'effectiveDate', value: to.effectiveDate },
+                  { op: 'replace', path: 'cancelledDate', value: to.cancelledDate },
+                  { op: 'replace', path: 'invoiceDescription', value: to.invoiceDescription },
+                ]),
+              (addition) => addition.id,
+              // Absolute values (§1.3): sending the same PATCH again does no harm.
+              { signal: job.signal },
+            );
+            deps.tables.synced(
+              operation.lineIds,
+              operation.additionId,
+              sentValues(operation, operation.agreementId, to),
+              shownOf,
+            );
+            rememberRecurring(operation, operation.agreementId, operation.additionId);
+            touch(operation.agreementId, operation.marker);
+            summary.updated += 1;
+          } else {
+            const agreementId =
+              operation.target.kind === 'existing'
+                ? operation.target.agreementId
+                : newIds.get(operation.target.key);
+            if (agreementId === undefined) return; // its Agreement failed: already reported
+            const createdId = await journaled(
+              runId,
+              {
+                operation: 'createAddition',
+                marker: operation.marker,
+                agreementId,
+                payload: operation.values,
+                lineIds: operation.lineIds,
+              },
+              () =>
+                prepared.client.additions
+                  .create(
+                    agreementId,
+                    additionDraft(operation.values, operation.marker, prepared.markerField),
+                  )
+                  .then((addition) => addition.id),
+              (id) => id,
+              {
+                signal: job.signal,
+                lookFirst: async () => {
+                  const [landed] = await additionsWithMarker(
+                    prepared.client,
+                    agreementId,
+                    operation.marker,
+                    job.signal,
+                    prepared.markerField,
+                  );
+                  return landed ? { found: landed.id } : null;
+                },
+              },
+            );
+            createdHere.add(createdId);
+            deps.tables.synced(
+              operation.lineIds,
+              createdId,
+              sentValues(operation, agreementId, operation.values),
+              shownOf,
+            );
+            rememberRecurring(operation, agreementId, createdId);
+            touch(agreementId, operation.marker);
+            summary.posted += 1;
+          }
+        } catch (error) {
+          fail(operation.lineIds, error);
+        } finally {
+          done += operation.lineIds.length;
+          report();
+        }
+      });
+
+      // Vanished subscriptions: only when the user confirmed the list the preview showed, and only
+      // those on it (the run plans again, and may find more).
+      const confirmed = scope.confirmedMarkers && new Set(scope.confirmedMarkers);
+      if (scope.confirmCancellations && !cancelled()) {
+        for (const cancellation of prepared.cancellations) {
+          if (confirmed && !confirmed.has(cancellation.marker)) continue;
+          try {
+            await journaled(
+              runId,
+              {
+                operation: 'cancelAddition',
+                marker: cancellation.marker,
+                agreementId: cancellation.agreementId,
+                payload: { cancelledDate: cancellation.cancelledDate },
+                lineIds: [],
+              },
+              () =>
+                prepared.client.additions.patch(cancellation.agreementId, cancellation.additionId, [
+                  { op: 'replace', path: 'cancelledDate', value: cancellation.cancelledDate },
+                ]),
+              (addition) => addition.id,
+              { signal: job.signal },
+            );
+            deps.tables.cancelledRecurring(cancellation.marker, cancellation.cancelledDate);
+            summary.cancelledAdditions += 1;
+          } catch (error) {
+            fail([], error);
+          }
         }
       }
-    }
 
-    try {
-      summary.duplicates = await settleDuplicates(prepared, runId, touched, createdHere);
-    } catch (error) {
-      // What was posted is recorded already: the run still ends, saying the check is missing.
+      try {
+        summary.duplicates = await settleDuplicates(prepared, runId, touched, createdHere);
+      } catch (error) {
+        // What was posted is recorded already: the run still ends, saying the check is missing.
+        deps.systemLog.write({
+          level: 'warning',
+          title: 'Duplicate check not done',
+          details: `ConnectWise could not be read after the run, so it was not checked that each Addition it wrote exists once: ${reasonOf(error)}`,
+        });
+      }
+      summary.status = cancelled() ? 'cancelled' : 'completed';
+      summary.seconds = (deps.now().getTime() - started) / 1000;
+      deps.tables.finishRun(runId, summary.status, { ...summary, period: scope.period });
       deps.systemLog.write({
-        level: 'warning',
-        title: 'Duplicate check not done',
-        details: `ConnectWise could not be read after the run, so it was not checked that each Addition it wrote exists once: ${reasonOf(error)}`,
+        level: summary.failed.length > 0 || summary.duplicates.length > 0 ? 'warning' : 'info',
+        title: `Sync to PSA ${summary.status}: ${summary.posted} posted, ${summary.updated} updated, ${summary.failed.length} failed`,
+        details: [
+          `${scope.period}${scope.lineIds ? ` (${scope.lineIds.length} selected lines)` : ''}`,
+          `${summary.adopted} found already posted, ${summary.skipped} skipped, ${summary.cancelledAdditions} Additions cancelled`,
+          ...summary.duplicates.map(
+            (duplicate) =>
+              `Duplicate found: ${duplicate.marker} (Additions ${duplicate.additionIds.join(', ')})`,
+          ),
+        ].join('\n'),
       });
+      deps.audit.record({
+        actor,
+        action: 'Sync to PSA',
+        details: `${scope.period}: ${summary.posted} posted, ${summary.updated} updated, ${summary.failed.length} failed (run ${runId})`,
+      });
+      return summary;
+    } catch (error) {
+      deps.tables.finishRun(runId, isCancellation(error) ? 'cancelled' : 'failed', {
+        ...summary,
+        period: scope.period,
+      });
+      throw error;
     }
-    summary.status = cancelled() ? 'cancelled' : 'completed';
-    summary.seconds = (deps.now().getTime() - started) / 1000;
-    deps.tables.finishRun(runId, summary.status, summary);
-    deps.systemLog.write({
-      level: summary.failed.length > 0 || summary.duplicates.length > 0 ? 'warning' : 'info',
-      title: `Sync to PSA ${summary.status}: ${summary.posted} posted, ${summary.updated} updated, ${summary.failed.length} failed`,
-      details: [
-        `${scope.period}${scope.lineIds ? ` (${scope.lineIds.length} selected lines)` : ''}`,
-        `${summary.adopted} found already posted, ${summary.skipped} skipped, ${summary.cancelledAdditions} Additions cancelled`,
-        ...summary.duplicates.map(
-          (duplicate) =>
-            `Duplicate found: ${duplicate.marker} (Additions ${duplicate.additionIds.join(', ')})`,
-        ),
-      ].join('\n'),
-    });
-    deps.audit.record({
-      actor,
-      action: 'Sync to PSA',
-      details: `${scope.period}: ${summary.posted} posted, ${summary.updated} updated, ${summary.failed.length} failed (run ${runId})`,
-    });
-    return summary;
   }
 
   /**
@@ -1109,6 +1124,8 @@ export function createPostingEngine(deps: PostingEngineDeps) {
       return deps.jobs.run('posting-run', (job) => execute(scope, trigger, job));
     },
     lastSyncedAt: () => deps.tables.lastCompletedAt(),
+    recentRuns: (limit: number) => deps.tables.recentRuns(limit),
+    postedPerDay: (sinceDay: string) => deps.tables.postedPerDay(sinceDay),
     anyLineSynced: () => deps.tables.anyLineSynced(),
   };
 }

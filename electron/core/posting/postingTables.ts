@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { PostedDay, PostingRunRow } from '@shared/contract';
 import type { ShownLine } from '../platform-data';
 import { type Database, inTransaction } from '../store';
 import type { PostedRecurringAddition } from './plan';
@@ -45,11 +46,15 @@ export function createPostingTables(db: Database, now: () => Date) {
   const recordResult = db.prepare(
     'UPDATE posting_journal SET state = ?, result_id = ?, error = ?, result_at = ? WHERE id = ?',
   );
+  // The line's own amount and currency go with its result, so what was posted per day is read
+  // from this table alone (the Dashboard's chart).
   const upsertResult = db.prepare(
-    `INSERT INTO line_sync_result (line_id, status, at, addition_id, sent_values, reason)
-     VALUES (?, ?, ?, ?, ?, ?)
+    `INSERT INTO line_sync_result (line_id, status, at, addition_id, sent_values, reason, amount, currency)
+     SELECT ?1, ?2, ?3, ?4, ?5, ?6, CAST(l.quantity AS REAL) * CAST(l.unit_price AS REAL), l.currency
+     FROM invoice_line l WHERE l.line_id = ?1
      ON CONFLICT (line_id) DO UPDATE SET status = excluded.status, at = excluded.at,
-       addition_id = excluded.addition_id, sent_values = excluded.sent_values, reason = excluded.reason`,
+       addition_id = excluded.addition_id, sent_values = excluded.sent_values, reason = excluded.reason,
+       amount = excluded.amount, currency = excluded.currency`,
   );
   const upsertRecurring = db.prepare(
     `INSERT INTO posted_recurring (marker, agreement_id, addition_id, contract_id, subscription_id,
@@ -262,6 +267,57 @@ export function createPostingTables(db: Database, now: () => Date) {
     },
 
     /** "Last Sync to PSA": when the last completed run finished, or null. */
+    /** The latest runs, newest first, with their counts. */
+    recentRuns(limit: number): PostingRunRow[] {
+      const rows = db
+        .prepare(
+          'SELECT id, started_at, finished_at, trigger, status, summary FROM posting_run ORDER BY id DESC LIMIT ?',
+        )
+        .all(limit) as Array<{
+        id: number;
+        started_at: string;
+        finished_at: string | null;
+        trigger: PostingRunRow['trigger'];
+        status: PostingRunRow['status'];
+        summary: string | null;
+      }>;
+      return rows.map((row) => {
+        const summary = (row.summary ? JSON.parse(row.summary) : {}) as {
+          period?: string;
+          posted?: number;
+          updated?: number;
+          failed?: Array<{ lineIds: string[] }>;
+        };
+        return {
+          id: row.id,
+          startedAt: row.started_at,
+          finishedAt: row.finished_at,
+          trigger: row.trigger,
+          status: row.status,
+          period: summary.period ?? null,
+          posted: summary.posted ?? 0,
+          updated: summary.updated ?? 0,
+          failed: (summary.failed ?? []).reduce((sum, failure) => sum + failure.lineIds.length, 0),
+        };
+      });
+    },
+
+    /**
+     * What was posted per UTC day since a day, per currency: each synced line's own amount
+     * (quantity × unit price), on the day its Addition was written.
+     */
+    postedPerDay(sinceDay: string): PostedDay[] {
+      return db
+        .prepare(
+          `SELECT substr(at, 1, 10) AS day, currency, ROUND(SUM(amount), 2) AS amount,
+             COUNT(*) AS lines
+           FROM line_sync_result
+           WHERE status = 'synced' AND at >= ? AND currency IS NOT NULL
+           GROUP BY day, currency ORDER BY day, currency`,
+        )
+        .all(sinceDay) as unknown as PostedDay[];
+    },
+
     lastCompletedAt(): string | null {
       return (
         (

@@ -524,4 +524,20 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    name: 'dashboard: what was posted per day',
+    sql: `
+      -- A result keeps its line's amount and currency: the Dashboard's chart of what was posted
+      -- per day reads this table alone, through this index.
+      ALTER TABLE line_sync_result ADD COLUMN amount REAL;
+      ALTER TABLE line_sync_result ADD COLUMN currency TEXT;
+      UPDATE line_sync_result SET
+        amount = (SELECT CAST(l.quantity AS REAL) * CAST(l.unit_price AS REAL)
+          FROM invoice_line l WHERE l.line_id = line_sync_result.line_id),
+        currency = (SELECT l.currency FROM invoice_line l WHERE l.line_id = line_sync_result.line_id);
+      CREATE INDEX line_sync_result_posted ON line_sync_result (at, currency, amount)
+        WHERE status = 'synced';
+    `,
+  },
 ];

@@ -1,2 +1,2 @@
-export { showFailedLines } from './invoices';
+export { monthLabel, showInvoiceLines } from './invoices';
 export { MappingPage } from './MappingPage';

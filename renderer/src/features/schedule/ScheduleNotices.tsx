@@ -4,7 +4,7 @@ import { useNavigation } from '@renderer/app/navigationStore';
 import { bridge } from '@renderer/bridge';
 import type { DailyRunResult } from '@shared/contract';
 import { useEffect } from 'react';
-import { showFailedLines } from '../mapping';
+import { showInvoiceLines } from '../mapping';
 import { runCounts, useSchedule } from './scheduleStore';
 
 function notice(result: DailyRunResult) {
@@ -22,7 +22,7 @@ function notice(result: DailyRunResult) {
             variant="light"
             onClick={() => {
               useNavigation.getState().go({ screen: 'mapping', tab: 'invoices' });
-              showFailedLines(failedMonth);
+              showInvoiceLines(failedMonth, { status: 'Failed' });
             }}
           >
             Show failed lines

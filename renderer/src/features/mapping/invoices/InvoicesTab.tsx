@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { lastSyncText } from '@renderer/app/lastSyncText';
 import { type ChargeType, chargeTypes } from '@shared/chargeDateVocabulary';
 import { type LineStatus, LineStatus as LineStatusSchema } from '@shared/contract';
+import { lastSyncText } from '@shared/relativeTime';
 import { CircleX, Download, Search, Send } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { BulkUpdateDialog } from './BulkUpdateDialog';

@@ -1,2 +1,3 @@
 export { InvoicesTab } from './InvoicesTab';
-export { showFailedLines } from './invoiceGridStore';
+export { showInvoiceLines } from './invoiceGridStore';
+export { monthLabel } from './LoadInvoicesDialog';

@@ -75,8 +75,16 @@ export const useInvoicePeriods = create<PeriodsState>((set, get) => ({
   },
 }));
 
-/** Opens a month on its failed lines: where a notification's "Show failed lines" leads. */
-export function showFailedLines(period: string): void {
+/**
+ * Opens a month with a filter: where a notification's "Show failed lines", a Dashboard count or
+ * a System Logs entry leads. Filters not given are cleared.
+ */
+export function showInvoiceLines(
+  period: string,
+  filter: { status?: LineStatus; search?: string } = {},
+): void {
   useInvoicePeriods.getState().choosePeriod(period);
-  useInvoiceGrid.getState().setQuery({ status: 'Failed' });
+  useInvoiceGrid
+    .getState()
+    .setQuery({ status: filter.status ?? null, search: filter.search ?? '', chargeType: null });
 }

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { lastSyncText } from '@renderer/app/lastSyncText';
+import { lastSyncText } from '@shared/relativeTime';
 import { RefreshCw } from 'lucide-react';
 import { useEffect } from 'react';
 import { AcceptAllControl } from '../AcceptAllControl';
