@@ -5,7 +5,10 @@ import type { BridgeResult } from '@shared/contract';
 import { type Core, createCore, noPowerEvents } from '../electron/core';
 
 /** A core on a fresh database, with settings and secrets in memory: what every bench runs on. */
-export function benchCore(now: () => Date = () => new Date()): Core {
+export function benchCore(
+  now: () => Date = () => new Date(),
+  databasePath = join(mkdtempSync(join(tmpdir(), 'cwbs-bench-')), 'data.sqlite'),
+): Core {
   let settings: Record<string, unknown> = {};
   const kept = new Map<string, string>();
   return createCore({
@@ -22,7 +25,7 @@ export function benchCore(now: () => Date = () => new Date()): Core {
       },
       delete: async (account) => kept.delete(account),
     },
-    databasePath: join(mkdtempSync(join(tmpdir(), 'cwbs-bench-')), 'data.sqlite'),
+    databasePath,
     clock: { now },
     logger: { info() {}, warn() {}, error() {} },
     notifier: { notify() {} },

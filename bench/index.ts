@@ -4,6 +4,7 @@
  */
 import { type Benchmark, type BenchRow, formatTable } from './benchTable';
 import { pullCompanies } from './connectwiseCompanies';
+import { dashboardAndLogs } from './dashboardAndLogs';
 import { importChild, importInvoiceLines } from './invoiceImport';
 import { mappingScreens } from './mappingScreens';
 import { suggestCompanies } from './mappingSuggestions';
@@ -15,6 +16,7 @@ const benchmarks: Benchmark[] = [
   suggestCompanies,
   mappingScreens,
   postingRun,
+  dashboardAndLogs,
 ];
 
 if (process.argv[2] === '--import-child') {

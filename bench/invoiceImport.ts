@@ -20,7 +20,7 @@ function csvField(value: string | null): string {
 }
 
 /** A Platform export of 100,000 lines, all invoiced in October 2026. */
-async function writeExport(path: string): Promise<void> {
+export async function writeExport(path: string): Promise<void> {
   const history = generateBillingHistory({
     seed: 2,
     organizations: 2400,
@@ -40,7 +40,7 @@ async function writeExport(path: string): Promise<void> {
   await finished(out);
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
