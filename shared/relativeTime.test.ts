@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { lastSyncText } from './relativeTime';
 
@@ -34,10 +33,11 @@ describe('the time since the last sync', () => {
 
   it("uses the workstation's own zone by default, whatever it is", () => {
     // The time-zone pass (npm run test:tz) runs this under Pacific/Kiritimati and America/Adak.
-    const local = DateTime.local();
-    const at = ago(5 * hour);
-    const zone = DateTime.fromISO(at);
-    expect(lastSyncText(at, now)).toBe(`5h ago (${zone.toFormat("'UTC'ZZ")} ${local.zoneName})`);
-    expect(lastSyncText(at, now)).toMatch(/^5h ago \(UTC[+-]\d\d:\d\d \S+\)$/);
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const text = lastSyncText(ago(5 * hour), now);
+    expect(text.startsWith('5h ago (UTC')).toBe(true);
+    expect(text.endsWith(` ${zone})`)).toBe(true);
+    if (zone === 'Pacific/Kiritimati') expect(text).toBe('5h ago (UTC+14:00 Pacific/Kiritimati)');
+    if (zone === 'America/Adak') expect(text).toBe('5h ago (UTC-09:00 America/Adak)');
   });
 });

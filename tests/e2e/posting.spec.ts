@@ -1,6 +1,13 @@
 import type { Page } from '@playwright/test';
 import { minimalConfiguration } from '../support/configurationInput';
-import { connectAndConfigure, expect, invoke, test } from './previewHost';
+import {
+  companiesForAgreements,
+  connectAndConfigure,
+  expect,
+  invoke,
+  linesWithinOneMonth,
+  test,
+} from './previewHost';
 
 const plt = <T extends { serialNumber: string | null }>(additions: T[]) =>
   additions.filter((a) => a.serialNumber?.startsWith('PLT:'));
@@ -14,11 +21,7 @@ test('a new user edits a line, bulk-excludes two, posts the month with Sync to P
   const current = new Date().toISOString().slice(0, 7);
   // Four lines of one Organization, of different subscriptions, each within one month: none is
   // held back by a posting rule when no date rules are configured.
-  const oneMonth = platform.data.invoiceLines.filter(
-    (line) =>
-      line.invoiceDate.startsWith(current) &&
-      line.chargeStart.slice(0, 7) === line.chargeEnd.slice(0, 7),
-  );
+  const oneMonth = linesWithinOneMonth(platform, current);
   type Line = (typeof oneMonth)[number];
   const distinct = (lines: Line[]) =>
     lines.filter(
@@ -32,9 +35,7 @@ test('a new user edits a line, bulk-excludes two, posts the month with Sync to P
     oneMonth.filter((l) => l.organizationId === organization.id),
   );
   if (!edited || !posted || !excludedOne || !excludedTwo) throw new Error('no four lines');
-  const company = simulator.data.companies.find(
-    (c) => !c.deletedFlag && c.status.name === 'Active' && c.defaultContact !== null,
-  );
+  const company = companiesForAgreements(simulator)[0];
   const product = simulator.data.catalog.find(
     (item) => !item.inactiveFlag && item.productClass !== 'Bundle',
   );
@@ -123,7 +124,7 @@ test('a new user edits a line, bulk-excludes two, posts the month with Sync to P
   await expect(dialog.getByRole('status')).toContainText(/(^|\D)0 failed/);
   await page.screenshot({ path: testInfo.outputPath('posting-summary.png') });
   await dialog.getByRole('button', { name: 'Done' }).click();
-  await expect(page.getByText(/Last Sync to PSA: .*(second|minute)s? ago/)).toBeVisible();
+  await expect(page.getByText(/Last Sync to PSA: (just now|\d+m ago) \(UTC/)).toBeVisible();
 
   // ConnectWise holds exactly what was previewed, with the user's date; nothing of the excluded.
   const additions = plt(simulator.data.additions);

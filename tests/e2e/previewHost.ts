@@ -107,6 +107,22 @@ export async function connectAndConfigure(
   await invoke(host, 'configuration.save', minimalConfiguration(simulator));
 }
 
+/** This month's lines whose charge stays within one month: no charge-date rule holds them back. */
+export function linesWithinOneMonth(platform: PlatformSimulator, period: string) {
+  return platform.data.invoiceLines.filter(
+    (line) =>
+      line.invoiceDate.startsWith(period) &&
+      line.chargeStart.slice(0, 7) === line.chargeEnd.slice(0, 7),
+  );
+}
+
+/** Active Companies a new Agreement can be made for (they have a default contact). */
+export function companiesForAgreements(simulator: ConnectWiseSimulator) {
+  return simulator.data.companies.filter(
+    (c) => !c.deletedFlag && c.status.name === 'Active' && c.defaultContact !== null,
+  );
+}
+
 export const test = base.extend<{
   preview: PreviewHost;
   simulator: ConnectWiseSimulator;

@@ -1,4 +1,11 @@
-import { connectAndConfigure, expect, invoke, test } from './previewHost';
+import {
+  companiesForAgreements,
+  connectAndConfigure,
+  expect,
+  invoke,
+  linesWithinOneMonth,
+  test,
+} from './previewHost';
 
 test('turning on the daily sync shows the next run; Sync now posts and shows what it did', async ({
   page,
@@ -8,17 +15,11 @@ test('turning on the daily sync shows the next run; Sync now posts and shows wha
 }, testInfo) => {
   const current = new Date().toISOString().slice(0, 7);
   // One Organization's lines, each within one month, mapped: "Sync now" has something to post.
-  const oneMonth = platform.data.invoiceLines.filter(
-    (line) =>
-      line.invoiceDate.startsWith(current) &&
-      line.chargeStart.slice(0, 7) === line.chargeEnd.slice(0, 7),
-  );
+  const oneMonth = linesWithinOneMonth(platform, current);
   const organization = platform.data.organizations.find((o) =>
     oneMonth.some((line) => line.organizationId === o.id),
   );
-  const company = simulator.data.companies.find(
-    (c) => !c.deletedFlag && c.status.name === 'Active' && c.defaultContact !== null,
-  );
+  const company = companiesForAgreements(simulator)[0];
   const product = simulator.data.catalog.find(
     (item) => !item.inactiveFlag && item.productClass !== 'Bundle',
   );
@@ -79,13 +80,7 @@ test('turning on the daily sync shows the next run; Sync now posts and shows wha
   const another = platform.data.organizations.find(
     (o) => o.id !== organization.id && oneMonth.some((line) => line.organizationId === o.id),
   );
-  const otherCompany = simulator.data.companies.find(
-    (c) =>
-      c.id !== company.id &&
-      !c.deletedFlag &&
-      c.status.name === 'Active' &&
-      c.defaultContact !== null,
-  );
+  const otherCompany = companiesForAgreements(simulator).find((c) => c.id !== company.id);
   if (!another || !otherCompany) throw new Error('seed too small');
   await invoke(preview, 'mapping.mapOrganization', {
     organizationId: another.id,

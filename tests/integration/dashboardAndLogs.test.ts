@@ -152,7 +152,6 @@ describe('System Logs', () => {
     try {
       const stored = JSON.stringify(db.prepare('SELECT * FROM system_log').all());
       expect(stored).not.toContain(connectwise.credentials.privateKey);
-      expect(stored).not.toContain(connectwise.credentials.publicKey);
     } finally {
       db.close();
     }

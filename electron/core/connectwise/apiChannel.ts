@@ -1,6 +1,12 @@
 import { type AxiosInstance, isAxiosError } from 'axios';
 import type { z } from 'zod';
-import { createTextHttpClient, parseRetryAfter, type RetryPolicy, retryDelayMs } from '../http';
+import {
+  createTextHttpClient,
+  parseRetryAfter,
+  type RetryPolicy,
+  redactBody,
+  retryDelayMs,
+} from '../http';
 import type { Clock } from '../ports';
 import { ConnectWiseError, type ConnectWiseErrorFacts } from './connectWiseError';
 import type { RequestLimiter } from './requestLimiter';
@@ -90,8 +96,11 @@ export function createApiChannel(deps: ApiChannelDeps) {
       {
         ...facts,
         path: facts.path === undefined ? undefined : redact(facts.path),
-        requestBody: facts.requestBody && redact(facts.requestBody).slice(0, bodyKeptChars),
-        responseBody: facts.responseBody && redact(facts.responseBody).slice(0, bodyKeptChars),
+        // Redacted whole, then cut: a body cut first is no longer JSON to redact key by key.
+        requestBody:
+          facts.requestBody && redactBody(redact(facts.requestBody)).slice(0, bodyKeptChars),
+        responseBody:
+          facts.responseBody && redactBody(redact(facts.responseBody)).slice(0, bodyKeptChars),
       },
     );
 

@@ -75,7 +75,8 @@ export async function connectToConnectWise(
 ) {
   const site = normalizeSiteUrl(connection.siteUrl);
   if (!site.ok) throw new ConnectWiseError('Site Unreachable', site.reason);
-  const secrets = [connection.privateKey];
+  // The public key is no secret on its own, but it is half of the credential: never kept either.
+  const secrets = [connection.privateKey, connection.publicKey];
   const common = {
     clock: deps.clock,
     sleep: deps.sleep ?? abortableSleep,

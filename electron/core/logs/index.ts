@@ -3,7 +3,6 @@ import type { HandlersFor } from '../router';
 import type { SystemLog } from './systemLog';
 
 export { type AuditEntry, type AuditLog, createAuditLog, type StoredAuditEntry } from './auditLog';
-export { redactBody, redactText } from './redaction';
 export {
   createSystemLog,
   logRetentionDays,

@@ -13,9 +13,10 @@ import type {
 import { LogExchange as LogExchangeSchema, LogSubject as LogSubjectSchema } from '@shared/contract';
 import { stringify } from 'csv-stringify/sync';
 import { AppError } from '../errors';
+import { redactBody, redactText } from '../http';
 import type { Clock } from '../ports';
 import { containing, type Database } from '../store';
-import { redactBody, redactText } from './redaction';
+
 import { troubleshootingFor } from './troubleshooting';
 
 export interface SystemLogEntry {
@@ -56,7 +57,7 @@ function contextOf(entry: SystemLogEntry): StoredContext | null {
     if (exchange) {
       context.exchange = {
         method: exchange.method,
-        path: redactText(exchange.path),
+        path: redactBody(exchange.path),
         status: exchange.status ?? null,
         requestBody: exchange.requestBody ? redactBody(exchange.requestBody) : null,
         responseBody: exchange.responseBody ? redactBody(exchange.responseBody) : null,
@@ -119,9 +120,10 @@ export function createSystemLog(db: Database, clock: Clock) {
     return Number(deleteOlder.run(cutoff.toISOString()).changes);
   }
 
+  /** What the screen shows: the last 30 days (older entries wait at most an hour to go). */
   function where(filter: LogFilter): { sql: string; params: string[] } {
-    const clauses: string[] = [];
-    const params: string[] = [];
+    const clauses = ['at >= ?'];
+    const params = [new Date(clock.now().getTime() - logRetentionDays * dayMs).toISOString()];
     if (filter.level) {
       clauses.push('level = ?');
       params.push(filter.level);
@@ -131,7 +133,7 @@ export function createSystemLog(db: Database, clock: Clock) {
       clauses.push("(title LIKE ? ESCAPE '\\' OR details LIKE ? ESCAPE '\\')");
       params.push(term, term);
     }
-    return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
+    return { sql: `WHERE ${clauses.join(' AND ')}`, params };
   }
 
   function rows(filter: LogFilter, limit: number, offset: number): Row[] {

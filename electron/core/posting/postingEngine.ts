@@ -697,7 +697,9 @@ export function createPostingEngine(deps: PostingEngineDeps) {
       duplicates: [],
       seconds: 0,
     };
-    // A run that throws still ends in posting_run: the Dashboard lists it as failed.
+    // A run that throws still ends in posting_run: the Dashboard lists it as failed. One that
+    // finished stays as it finished, whatever happens while it is logged.
+    let finished = false;
     try {
       const total = prepared.lines.size;
       let done = 0;
@@ -1007,6 +1009,7 @@ export function createPostingEngine(deps: PostingEngineDeps) {
       summary.status = cancelled() ? 'cancelled' : 'completed';
       summary.seconds = (deps.now().getTime() - started) / 1000;
       deps.tables.finishRun(runId, summary.status, { ...summary, period: scope.period });
+      finished = true;
       deps.systemLog.write({
         level: summary.failed.length > 0 || summary.duplicates.length > 0 ? 'warning' : 'info',
         title: `Sync to PSA ${summary.status}: ${summary.posted} posted, ${summary.updated} updated, ${summary.failed.length} failed`,
@@ -1026,10 +1029,16 @@ export function createPostingEngine(deps: PostingEngineDeps) {
       });
       return summary;
     } catch (error) {
-      deps.tables.finishRun(runId, isCancellation(error) ? 'cancelled' : 'failed', {
-        ...summary,
-        period: scope.period,
-      });
+      if (!finished) {
+        try {
+          deps.tables.finishRun(runId, isCancellation(error) ? 'cancelled' : 'failed', {
+            ...summary,
+            period: scope.period,
+          });
+        } catch {
+          // The next start marks it interrupted; the error that stopped the run is what matters.
+        }
+      }
       throw error;
     }
   }

@@ -47,7 +47,8 @@ export function createPostingTables(db: Database, now: () => Date) {
     'UPDATE posting_journal SET state = ?, result_id = ?, error = ?, result_at = ? WHERE id = ?',
   );
   // The line's own amount and currency go with its result, so what was posted per day is read
-  // from this table alone (the Dashboard's chart).
+  // from this table alone (the Dashboard's chart). A line no longer loaded gets no result (its
+  // result would go with it anyway); the journal keeps what was written for it.
   const upsertResult = db.prepare(
     `INSERT INTO line_sync_result (line_id, status, at, addition_id, sent_values, reason, amount, currency)
      SELECT ?1, ?2, ?3, ?4, ?5, ?6, CAST(l.quantity AS REAL) * CAST(l.unit_price AS REAL), l.currency

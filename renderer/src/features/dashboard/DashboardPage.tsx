@@ -2,7 +2,7 @@ import { Alert, Stack, Title } from '@mantine/core';
 import { useAppStatus } from '@renderer/app/appStatusStore';
 import { bridge } from '@renderer/bridge';
 import { useEffect } from 'react';
-import { AutomaticSyncPanel } from '../schedule';
+import { AutomaticSyncPanel, useSchedule } from '../schedule';
 import { AtAGlance } from './AtAGlance';
 import { useDashboard } from './dashboardStore';
 import { PostedChart } from './PostedChart';
@@ -18,7 +18,7 @@ export function DashboardPage() {
   useEffect(() => {
     void load();
     // A run the schedule or the tray finishes changes every figure here.
-    let running = false;
+    let running = useSchedule.getState().status?.running ?? false;
     return bridge().on('schedule.changed', (status) => {
       if (running && !status.running) void load();
       running = status.running;

@@ -1,5 +1,6 @@
 import { BarChart } from '@mantine/charts';
 import { Paper, Stack, Text, Title } from '@mantine/core';
+import { useNow } from '@renderer/app/useNow';
 import type { PostedDay } from '@shared/contract';
 import { DateTime } from 'luxon';
 import { useDashboard } from './dashboardStore';
@@ -27,7 +28,7 @@ function money(amount: number, currency: string): string {
 /** "Amount posted per day": one chart per currency, over the last 30 days. */
 export function PostedChart() {
   const summary = useDashboard((state) => state.summary);
-  const readAt = useDashboard((state) => state.readAt);
+  const now = useNow();
   if (!summary) return null;
   const currencies = [...new Set(summary.postedPerDay.map((entry) => entry.currency))].sort();
   return (
@@ -54,7 +55,7 @@ export function PostedChart() {
               <div role="img" aria-label={`Amount posted per day in ${description}`}>
                 <BarChart
                   h={180}
-                  data={daysOf(summary.postedPerDay, currency, readAt)}
+                  data={daysOf(summary.postedPerDay, currency, now)}
                   dataKey="day"
                   series={[{ name: 'amount', label: currency, color: 'blue.6' }]}
                   valueFormatter={(value) => money(value, currency)}

@@ -1,5 +1,6 @@
 import { ActionIcon, Group, Paper, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useNow } from '@renderer/app/useNow';
 import { bridge } from '@renderer/bridge';
 import { lastSyncText } from '@shared/relativeTime';
 import { ExternalLink, RefreshCw } from 'lucide-react';
@@ -7,7 +8,7 @@ import type { ReactNode } from 'react';
 import { useDashboard } from './dashboardStore';
 
 function Tile({ title, at, action }: { title: string; at: string | null; action: ReactNode }) {
-  const readAt = useDashboard((state) => state.readAt);
+  const now = useNow();
   const id = `tile-${title.replaceAll(' ', '-').toLowerCase()}`;
   return (
     <Paper component="section" aria-labelledby={id} withBorder p="lg">
@@ -17,7 +18,7 @@ function Tile({ title, at, action }: { title: string; at: string | null; action:
             {title}
           </Text>
           <Text fw={600} title={at ? new Date(at).toLocaleString() : undefined}>
-            {lastSyncText(at, readAt)}
+            {lastSyncText(at, now)}
           </Text>
         </Stack>
         {action}

@@ -13,6 +13,20 @@ function pretty(body: string): string {
   }
 }
 
+function Body({ label, body }: { label: string; body: string | null }) {
+  if (!body) return null;
+  return (
+    <>
+      <Text size="sm" fw={600}>
+        {label}
+      </Text>
+      <Code block aria-label={label}>
+        {pretty(body)}
+      </Code>
+    </>
+  );
+}
+
 function Exchange({ exchange }: { exchange: LogExchange }) {
   return (
     <Stack gap="xs" component="section" aria-labelledby="log-exchange">
@@ -28,26 +42,8 @@ function Exchange({ exchange }: { exchange: LogExchange }) {
       <Text size="xs" c="dimmed">
         Headers are never kept; keys and tokens are taken out before anything is written.
       </Text>
-      {exchange.requestBody && (
-        <>
-          <Text size="sm" fw={600}>
-            Request body
-          </Text>
-          <Code block aria-label="Request body">
-            {pretty(exchange.requestBody)}
-          </Code>
-        </>
-      )}
-      {exchange.responseBody && (
-        <>
-          <Text size="sm" fw={600}>
-            Response body
-          </Text>
-          <Code block aria-label="Response body">
-            {pretty(exchange.responseBody)}
-          </Code>
-        </>
-      )}
+      <Body label="Request body" body={exchange.requestBody} />
+      <Body label="Response body" body={exchange.responseBody} />
     </Stack>
   );
 }

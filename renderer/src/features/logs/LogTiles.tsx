@@ -1,4 +1,5 @@
 import { ActionIcon, Group, Paper, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
+import { useNow } from '@renderer/app/useNow';
 import { lastSyncText } from '@shared/relativeTime';
 import { RefreshCw } from 'lucide-react';
 import type { ReactNode } from 'react';
@@ -52,6 +53,7 @@ function Tile({
 export function LogTiles() {
   const summary = useLogs((state) => state.summary);
   const load = useLogs((state) => state.load);
+  const now = useNow();
   const errors = summary?.errors ?? 0;
   const warnings = summary?.warnings ?? 0;
   return (
@@ -74,7 +76,7 @@ export function LogTiles() {
         }
       >
         <Text size="sm" fw={600}>
-          {summary?.lastUpdate ? lastSyncText(summary.lastUpdate) : 'No entries yet'}
+          {summary?.lastUpdate ? lastSyncText(summary.lastUpdate, now) : 'No entries yet'}
         </Text>
       </Tile>
     </SimpleGrid>

@@ -98,7 +98,7 @@ export const useLogs = create<LogsState>((set, get) => ({
 
   async openEntry(id) {
     try {
-      set({ entry: await bridge().invoke('logs.entry', { id }) });
+      set({ entry: await bridge().invoke('logs.entry', { id }), error: null });
     } catch (error) {
       set({ error: messageOf(error) });
     }
@@ -110,6 +110,7 @@ export const useLogs = create<LogsState>((set, get) => ({
     try {
       const { fileName, csv } = await bridge().invoke('logs.exportCsv', filterOf(get()));
       saveFile(fileName, csv);
+      set({ error: null });
     } catch (error) {
       set({ error: messageOf(error) });
     } finally {

@@ -1,2 +1,3 @@
 export { AutomaticSyncPanel, NextAutomaticSync } from './AutomaticSyncPanel';
 export { ScheduleNotices } from './ScheduleNotices';
+export { useSchedule } from './scheduleStore';

@@ -3,7 +3,7 @@ import { type ChargeType, chargeTypes } from '@shared/chargeDateVocabulary';
 import { type LineStatus, LineStatus as LineStatusSchema } from '@shared/contract';
 import { lastSyncText } from '@shared/relativeTime';
 import { CircleX, Download, Search, Send } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { BulkUpdateDialog } from './BulkUpdateDialog';
 import { EditLineDialog } from './EditLineDialog';
 import { InvoiceGrid } from './InvoiceGrid';
@@ -28,6 +28,13 @@ export function InvoicesTab({ canLoad, canSync }: { canLoad: boolean; canSync: b
   const period = query.period;
   const openDialog = useLoadDialog((state) => state.openDialog);
   const [search, setSearch] = useState(query.search);
+  // A search set from elsewhere (a System Logs entry) shows in the box too; one this box sent
+  // is not written back over what the user typed since.
+  const sentSearch = useRef(query.search);
+  useEffect(() => {
+    if (query.search !== sentSearch.current) setSearch(query.search);
+    sentSearch.current = query.search;
+  }, [query.search]);
   const selectedCount = useInvoiceSelection((state) => state.selected.size);
   const clearSelection = useInvoiceSelection((state) => state.clear);
   const edits = useLineEdit();
@@ -47,7 +54,10 @@ export function InvoicesTab({ canLoad, canSync }: { canLoad: boolean; canSync: b
 
   useEffect(() => {
     const timer = setTimeout(() => {
-      if (search !== useInvoiceGrid.getState().query.search) setQuery({ search });
+      if (search !== useInvoiceGrid.getState().query.search) {
+        sentSearch.current = search;
+        setQuery({ search });
+      }
     }, 250);
     return () => clearTimeout(timer);
   }, [search, setQuery]);
