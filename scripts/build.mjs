@@ -3,6 +3,7 @@
 //   dist/main      Electron main process, ESM (electron-store and conf are ESM-only)
 //   dist/preload   one CommonJS file: a sandboxed preload cannot be an ES module
 //   dist/host      the preview host (core in plain Node)
+//   dist/demo      `npm run demo`: the preview host with both simulators and made-up data
 //   dist/sandbox   the ConnectWise Manage simulator CLI (`npm run sandbox`) and the Platform API
 //                  simulator CLI (`npm run sandbox:platform`)
 //   dist/resources icons the shells load at run time
@@ -62,6 +63,14 @@ await Promise.all([
   }),
   build({
     ...node,
+    entryPoints: ['electron/demo/index.ts'],
+    outfile: 'dist/demo/index.mjs',
+    format: 'esm',
+    external: ['keytar'],
+    banner: requireShim,
+  }),
+  build({
+    ...node,
     entryPoints: ['electron/sandbox/platform/cli.ts'],
     outfile: 'dist/sandbox/platform.mjs',
     format: 'esm',
@@ -75,4 +84,4 @@ for (const icon of ['icon.png', 'tray-idle.png', 'tray-syncing.png', 'tray-error
   await cp(`resources/${icon}`, `dist/resources/${icon}`);
 }
 await cp('resources/icon.png', 'dist/renderer/icon.png');
-console.log('Built dist/ (renderer, main, preload, host, sandbox).');
+console.log('Built dist/ (renderer, main, preload, host, demo, sandbox).');

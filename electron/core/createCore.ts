@@ -165,7 +165,7 @@ export function createCore(ports: CorePorts): Core {
     {
       ...appHandlers({
         settings,
-        info: { appVersion: ports.appVersion, runtime: ports.runtime },
+        info: { appVersion: ports.appVersion, runtime: ports.runtime, demo: ports.demo ?? null },
       }),
       ...connectwiseConnectionHandlers(connectwiseConnection),
       ...platformConnectionHandlers(platformConnection),

@@ -1,3 +1,5 @@
+import type { DemoValues } from '@shared/contract';
+
 /**
  * The core's outside world. Electron's main process and the preview host each pass their own
  * implementations to `createCore`; tests pass fakes. Nothing in the core reaches for globals.
@@ -58,6 +60,8 @@ export interface CorePorts {
   osUserName(): string;
   appVersion: string;
   runtime: 'electron' | 'preview';
+  /** `npm run demo` only: the simulators' values the screens offer to fill in. */
+  demo?: DemoValues;
   /** Electron's native "open file" dialog; absent in the preview, which uploads instead. */
   pickExportFile?: () => Promise<string | null>;
   /** Waits between retries; tests pass one that records instead of waiting. */

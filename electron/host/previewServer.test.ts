@@ -65,7 +65,7 @@ describe('preview bridge', () => {
     expect(response.status).toBe(200);
     expect(await resultOf(response)).toEqual({
       ok: true,
-      value: { appVersion: '0.0.0-test', runtime: 'preview' },
+      value: { appVersion: '0.0.0-test', runtime: 'preview', demo: null },
     });
   });
 

@@ -43,9 +43,27 @@ export const AppStatus = z.object({
 });
 export type AppStatus = z.infer<typeof AppStatus>;
 
+/**
+ * `npm run demo` (docs/product.md §9): the two simulators' made-up values, which the
+ * Authentication tab offers to fill in, and their pages. Null outside the demo.
+ */
+export const DemoValues = z.object({
+  connectwise: z.object({
+    siteUrl: z.string(),
+    companyId: z.string(),
+    publicKey: z.string(),
+    privateKey: z.string(),
+    /** The simulator's page listing the Agreements and Additions posted to it. */
+    pageUrl: z.string(),
+  }),
+  platform: z.object({ baseUrl: z.string(), token: z.string(), pageUrl: z.string() }),
+});
+export type DemoValues = z.infer<typeof DemoValues>;
+
 export const AppInfo = z.object({
   appVersion: z.string(),
   runtime: z.enum(['electron', 'preview']),
+  demo: DemoValues.nullable(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

@@ -95,9 +95,14 @@ describe('architecture', () => {
       why: 'the simulator is written from the API page, not from our client',
     },
     {
-      from: /^electron\/(main|preload|host)\//,
+      from: /^electron\/(main|preload|host|demo)\//,
       mayNotReach: /^electron\/core\/./,
       why: 'the shells use the core only through its door, electron/core/index.ts',
+    },
+    {
+      from: /^electron\/(main|preload|host)\//,
+      mayNotReach: /^electron\/(sandbox|demo)\//,
+      why: 'the app the user runs never carries the simulators; only the demo wiring starts them',
     },
   ];
 

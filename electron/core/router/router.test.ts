@@ -24,7 +24,7 @@ function router(overrides: Partial<Handlers> = {}, logged: string[] = []) {
       channelNames.map((channel) => [channel, notUsed]),
     ) as unknown as Handlers),
     'app.status': () => status,
-    'app.info': () => ({ appVersion: '1.0.0', runtime: 'preview' }),
+    'app.info': () => ({ appVersion: '1.0.0', runtime: 'preview', demo: null }),
     'externalLinks.open': ({ url }) => {
       opened.push(url);
       return { opened: true };
@@ -115,10 +115,14 @@ describe('router', () => {
 
   it('does not let a handler send the UI an output the contract does not allow', async () => {
     const { router: r } = router({
-      'app.info': () => ({ appVersion: '1', runtime: 'electron', privateKey: 'x' }) as never,
+      'app.info': () =>
+        ({ appVersion: '1', runtime: 'electron', demo: null, privateKey: 'x' }) as never,
     });
     const result = await r.dispatch('app.info', undefined);
     // zod strips unknown keys from objects: the extra field never leaves the core.
-    expect(result).toEqual({ ok: true, value: { appVersion: '1', runtime: 'electron' } });
+    expect(result).toEqual({
+      ok: true,
+      value: { appVersion: '1', runtime: 'electron', demo: null },
+    });
   });
 });

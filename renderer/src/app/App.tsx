@@ -20,6 +20,7 @@ import { CircleAlert } from 'lucide-react';
 import { useEffect } from 'react';
 import { AppNavigation } from './AppNavigation';
 import { useAppStatus } from './appStatusStore';
+import { DemoBanner } from './DemoBanner';
 import { settlePlace, useNavigation } from './navigationStore';
 
 export function App() {
@@ -28,9 +29,10 @@ export function App() {
   const place = useNavigation((state) => state.place);
 
   useEffect(() => {
-    const { load, follow } = useAppStatus.getState();
+    const { load, loadInfo, follow } = useAppStatus.getState();
     const stop = follow();
     void load();
+    void loadInfo();
     return stop;
   }, []);
 
@@ -66,6 +68,7 @@ export function App() {
         <AppNavigation status={status} />
       </AppShell.Navbar>
       <AppShell.Main>
+        <DemoBanner />
         <Screen place={place} />
       </AppShell.Main>
       <UnsavedChangesPrompt />

@@ -1,4 +1,5 @@
 import { Stack } from '@mantine/core';
+import { useAppStatus } from '@renderer/app/appStatusStore';
 import { AdministrativeActions } from './AdministrativeActions';
 import { ConnectionCard } from './ConnectionCard';
 import { CredentialsHelp } from './CredentialsHelp';
@@ -7,6 +8,7 @@ import { usePlatformConnection } from './platformConnectionStore';
 
 export function AuthenticationTab() {
   const connected = useConnectWiseConnection((state) => state.saved !== null);
+  const demo = useAppStatus((state) => state.info?.demo ?? null);
   return (
     <Stack gap="lg" maw={720}>
       <CredentialsHelp />
@@ -31,6 +33,19 @@ export function AuthenticationTab() {
           },
         ]}
         labels={{ test: 'Test Connection', save: 'Save' }}
+        fill={
+          demo
+            ? {
+                label: 'Use the demo ConnectWise',
+                values: {
+                  siteUrl: demo.connectwise.siteUrl,
+                  companyId: demo.connectwise.companyId,
+                  publicKey: demo.connectwise.publicKey,
+                  privateKey: demo.connectwise.privateKey,
+                },
+              }
+            : undefined
+        }
         progress={{
           testing: 'Testing the connection…',
           saving: 'Testing and saving the connection…',
@@ -59,6 +74,14 @@ export function AuthenticationTab() {
           save: 'Save Platform Connection',
           remove: 'Remove Platform Connection',
         }}
+        fill={
+          demo
+            ? {
+                label: 'Use the demo Platform',
+                values: { baseUrl: demo.platform.baseUrl, token: demo.platform.token },
+              }
+            : undefined
+        }
       />
       {connected && <AdministrativeActions />}
     </Stack>

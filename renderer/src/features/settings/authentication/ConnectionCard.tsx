@@ -9,7 +9,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { CircleCheck, CircleX } from 'lucide-react';
+import { CircleCheck, CircleX, FlaskConical } from 'lucide-react';
 import { useEffect, useId } from 'react';
 import type { ConnectionStore, Outcome } from './connectionStore';
 
@@ -33,6 +33,8 @@ interface ConnectionCardProps<Field extends string, View> {
   labels: { test: string; save: string; remove?: string };
   /** Said while a test or save runs. */
   progress?: { testing: string; saving: string };
+  /** `npm run demo` only: a button that fills every field with a simulator's values. */
+  fill?: { label: string; values: Record<Field, string> };
 }
 
 /** The one form both connections use: fields, test, save, remove, and what came of it. */
@@ -43,6 +45,7 @@ export function ConnectionCard<Field extends string, View>({
   fields,
   labels,
   progress,
+  fill,
 }: ConnectionCardProps<Field, View>) {
   const saved = store((state) => state.saved);
   const draft = store((state) => state.draft);
@@ -80,6 +83,21 @@ export function ConnectionCard<Field extends string, View>({
               {description}
             </Text>
           </div>
+          {fill && (
+            <Group>
+              <Button
+                variant="light"
+                color="grape"
+                leftSection={<FlaskConical size={16} aria-hidden />}
+                disabled={busy !== null}
+                onClick={() => {
+                  for (const field of fields) setField(field.name, fill.values[field.name]);
+                }}
+              >
+                {fill.label}
+              </Button>
+            </Group>
+          )}
           {fields.map((field) =>
             field.secret ? (
               <PasswordInput

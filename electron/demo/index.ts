@@ -1,0 +1,89 @@
+/**
+ * `npm run demo`: the app doing its job with no accounts. Starts the ConnectWise Manage and
+ * Platform simulators with seeded data and the preview host on a throw-away data folder with
+ * secrets kept in memory, then prints one URL. Ctrl+C stops everything and leaves nothing behind.
+ *
+ *   node dist/demo/index.mjs [--port 0]
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { SecretStore } from '../core';
+import { startPreviewHost } from '../host/previewHost';
+import { startConnectWiseSimulator } from '../sandbox/connectwise';
+import { startPlatformSimulator } from '../sandbox/platform';
+
+const { values } = parseArgs({ options: { port: { type: 'string', default: '0' } } });
+
+/** The demo's made-up keys live as long as the demo: nothing is written to the OS keychain. */
+function memorySecrets(): SecretStore {
+  const kept = new Map<string, string>();
+  return {
+    get: async (account) => kept.get(account) ?? null,
+    set: async (account, secret) => {
+      kept.set(account, secret);
+    },
+    delete: async (account) => kept.delete(account),
+  };
+}
+
+const here = import.meta.dirname;
+const { version } = JSON.parse(readFileSync(join(here, '../../package.json'), 'utf8')) as {
+  version: string;
+};
+
+console.log('Starting the demo: a ConnectWise Manage simulator, a Platform simulator, the app…');
+const [connectwise, platform] = await Promise.all([
+  startConnectWiseSimulator({ seed: 7, companies: 300 }),
+  startPlatformSimulator({ seed: 7, organizations: 150, months: 3 }),
+]);
+const userDataDir = mkdtempSync(join(tmpdir(), 'cw-billing-sync-demo-'));
+const host = await startPreviewHost({
+  userDataDir,
+  rendererDir: join(here, '../renderer'),
+  appVersion: version,
+  port: Number(values.port),
+  secrets: memorySecrets(),
+  ports: {
+    demo: {
+      connectwise: {
+        siteUrl: connectwise.siteUrl,
+        ...connectwise.credentials,
+        pageUrl: connectwise.sandboxPageUrl,
+      },
+      platform: {
+        baseUrl: platform.baseUrl,
+        token: platform.token,
+        pageUrl: platform.sandboxPageUrl,
+      },
+    },
+  },
+});
+
+console.log(
+  `  ConnectWise simulator: ${connectwise.data.companies.length} companies, what was posted at ${connectwise.sandboxPageUrl}`,
+);
+console.log(
+  `  Platform simulator: ${platform.data.organizations.length} organizations, 3 months of invoice lines`,
+);
+console.log(`  Data folder (deleted when the demo stops): ${userDataDir}`);
+console.log('  Keys are kept in memory only. Press Ctrl+C to stop.');
+console.log(`Demo ready: ${host.url}`);
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  // A connection that will not let go must not keep the demo (and its folder) alive.
+  setTimeout(() => {
+    rmSync(userDataDir, { recursive: true, force: true });
+    process.exit(0);
+  }, 10_000).unref();
+  await host.close().catch(() => {});
+  await Promise.all([connectwise.close(), platform.close()]).catch(() => {});
+  rmSync(userDataDir, { recursive: true, force: true });
+  process.exit(0);
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
