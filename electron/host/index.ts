@@ -7,6 +7,13 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { lazyKeytarSecretStore } from './hostPorts';
+import {
+  canStartPrivateKeyring,
+  keychainProblem,
+  privateKeyringVariable,
+  rerunInPrivateKeyring,
+} from './keychainSession';
 import { startPreviewHost } from './previewHost';
 
 const { values } = parseArgs({
@@ -22,12 +29,30 @@ const { version } = JSON.parse(readFileSync(join(here, '../../package.json'), 'u
   version: string;
 };
 
+// Keys are kept in the OS keychain and nowhere else. A machine without a desktop has none: the
+// preview then runs itself inside a private keyring session, or says what to install.
+const secrets = lazyKeytarSecretStore(values['keychain-service']);
+if (process.platform === 'linux' && !process.env[privateKeyringVariable]) {
+  const problem = await keychainProblem(secrets);
+  if (problem && canStartPrivateKeyring()) {
+    console.log(
+      `No OS keychain here (${problem}): running in a private keyring session; saved keys last until the preview stops.`,
+    );
+    process.exit(await rerunInPrivateKeyring());
+  }
+  if (problem) {
+    console.log(
+      `No OS keychain here (${problem}): credentials cannot be saved until one is installed: sudo apt-get install -y gnome-keyring dbus-x11`,
+    );
+  }
+}
+
 const host = await startPreviewHost({
   userDataDir: values['user-data'],
   rendererDir: join(here, '../renderer'),
   appVersion: version,
   port: Number(values.port),
-  keychainService: values['keychain-service'],
+  secrets,
 });
 
 console.log(`Data folder: ${host.userDataDir}`);

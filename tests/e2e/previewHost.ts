@@ -21,7 +21,9 @@ export interface PreviewHost {
 }
 
 /** Starts the built preview host (`dist/host/index.mjs`) as `npm run preview` would, on a free port. */
-export async function startPreviewHost(): Promise<PreviewHost & { stop(): Promise<void> }> {
+export async function startPreviewHost(
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<PreviewHost & { stop(): Promise<void> }> {
   const userData = mkdtempSync(join(tmpdir(), 'cwbs-e2e-'));
   const keychainService = `cw-billing-sync-e2e-${randomUUID()}`;
   const child: ChildProcess = spawn(
@@ -35,7 +37,7 @@ export async function startPreviewHost(): Promise<PreviewHost & { stop(): Promis
       '--keychain-service',
       keychainService,
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['ignore', 'pipe', 'pipe'], env },
   );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {

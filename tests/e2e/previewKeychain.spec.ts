@@ -1,0 +1,25 @@
+import { startConnectWiseSimulator } from '../../electron/sandbox/connectwise';
+import { expect, invoke, startPreviewHost, test } from './previewHost';
+
+test('npm run preview on a machine without a desktop keychain still saves credentials', async () => {
+  test.skip(process.platform !== 'linux', 'the Secret Service is the Linux keychain');
+  // What a fresh server or container looks like: no D-Bus session, no display.
+  const { DBUS_SESSION_BUS_ADDRESS: _bus, DISPLAY: _display, ...bare } = process.env;
+  const simulator = await startConnectWiseSimulator({ seed: 5, companies: 20 });
+  const preview = await startPreviewHost(bare);
+  try {
+    expect(preview.output()).toContain(
+      'running in a private keyring session; saved keys last until the preview stops.',
+    );
+    const saved = await invoke(preview, 'connectwiseConnection.save', {
+      siteUrl: simulator.siteUrl,
+      ...simulator.credentials,
+    });
+    expect(saved).toMatchObject({ ok: true });
+    const status = (await invoke(preview, 'app.status')) as { connectwiseConnection: string };
+    expect(status.connectwiseConnection).toBe('saved');
+  } finally {
+    await preview.stop();
+    await simulator.close();
+  }
+});
