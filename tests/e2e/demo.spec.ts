@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 
 /**
@@ -42,10 +43,24 @@ function startDemo(): Promise<{ url: string; output: () => string; stop: () => P
   });
 }
 
+/**
+ * `npm run screenshots` runs this spec with CWBS_SCREENSHOTS=docs/screenshots: the README's
+ * pictures are what a newcomer sees in the demo, made again on demand, never stale.
+ */
+const screenshots = process.env.CWBS_SCREENSHOTS;
+
 test('a newcomer runs the demo: connects, configures, maps, loads, posts, and sees the Additions in ConnectWise', async ({
   page,
 }, testInfo) => {
   test.setTimeout(120_000);
+  const shot = async (name: string) => {
+    const path = testInfo.outputPath(name);
+    await page.screenshot({ path });
+    if (screenshots) {
+      mkdirSync(screenshots, { recursive: true });
+      copyFileSync(path, join(screenshots, name));
+    }
+  };
   const demo = await startDemo();
   try {
     const dataFolder = /Data folder \(deleted when the demo stops\): (\S+)/.exec(
@@ -69,7 +84,7 @@ test('a newcomer runs the demo: connects, configures, maps, loads, posts, and se
     await expect(
       platformCard.getByRole('alert').filter({ hasText: 'Platform connection saved.' }),
     ).toBeVisible();
-    await page.screenshot({ path: testInfo.outputPath('demo-authentication.png'), fullPage: true });
+    await shot('authentication.png');
 
     // Settings › Configuration: an Agreement Type.
     await page.getByRole('tab', { name: 'Configuration' }).click();
@@ -84,6 +99,7 @@ test('a newcomer runs the demo: connects, configures, maps, loads, posts, and se
     await expect(page.getByRole('status').filter({ hasText: 'Synced:' })).toBeVisible();
     await page.getByRole('button', { name: /^Accept all with confidence/ }).click();
     await expect(page.getByText(/^[1-9]\d* suggestions? accepted\.$/)).toBeVisible();
+    await shot('mapping-organizations.png');
     await page.getByRole('tab', { name: 'Products' }).click();
     await page.getByRole('button', { name: 'Load Products' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Loaded' })).toBeVisible();
@@ -102,7 +118,13 @@ test('a newcomer runs the demo: connects, configures, maps, loads, posts, and se
     await sync.getByRole('button', { name: 'Post to ConnectWise' }).click();
     await expect(sync.getByRole('status')).toContainText(/[1-9]\d* posted/, { timeout: 60_000 });
     await sync.getByRole('button', { name: 'Done' }).click();
-    await page.screenshot({ path: testInfo.outputPath('demo-invoices.png'), fullPage: true });
+    await shot('invoices.png');
+    await nav.getByRole('button', { name: 'Dashboard' }).click();
+    await expect(page.getByRole('table', { name: 'Last runs' })).toContainText('Manual');
+    await shot('dashboard.png');
+    await nav.getByRole('button', { name: 'System Logs' }).click();
+    await expect(page.getByRole('table', { name: 'System Logs' })).toContainText('Sync to PSA');
+    await shot('system-logs.png');
 
     // The simulator's own page shows what reached ConnectWise.
     const pageUrl = await page
@@ -110,7 +132,7 @@ test('a newcomer runs the demo: connects, configures, maps, loads, posts, and se
       .getAttribute('href');
     await page.goto(pageUrl ?? '');
     await expect(page.getByText(/PLT:/).first()).toBeVisible();
-    await page.screenshot({ path: testInfo.outputPath('demo-connectwise.png'), fullPage: true });
+    await shot('connectwise-simulator.png');
 
     // Ctrl+C stops everything and leaves nothing behind.
     expect(await demo.stop()).toBe(0);
