@@ -23,7 +23,7 @@ describe('createCore', () => {
     const core = createCore(fakePorts({ appVersion: '1.2.3', runtime: 'electron' }));
     expect(await core.dispatch('app.info', undefined)).toEqual({
       ok: true,
-      value: { appVersion: '1.2.3', runtime: 'electron' },
+      value: { appVersion: '1.2.3', runtime: 'electron', demo: null },
     });
     const status = await core.dispatch('app.status', undefined);
     expect(status.ok && status.value).toMatchObject({
