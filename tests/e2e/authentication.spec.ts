@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Page } from '@playwright/test';
+import { expectAccessible } from './accessibility';
 import { expect, test } from './previewHost';
 
 async function fillCredentials(
@@ -26,6 +27,7 @@ test('a new user tests, saves, reloads and disconnects the ConnectWise connectio
     'aria-selected',
     'true',
   );
+  await expectAccessible(page, 'Settings › Authentication');
 
   // The help box opens and closes.
   await page.getByRole('button', { name: 'How to obtain API credentials' }).click();
@@ -92,6 +94,7 @@ test('a new user tests, saves, reloads and disconnects the ConnectWise connectio
   await page.getByRole('button', { name: 'Disconnect' }).click();
   const dialog = page.getByRole('dialog', { name: 'Disconnect the integration?' });
   await expect(dialog.getByLabel('Warning')).toBeVisible();
+  await expectAccessible(page, 'the Disconnect dialog');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
   await page.getByRole('button', { name: 'Disconnect' }).click();

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { expectAccessible } from './accessibility';
 import { expect, test } from './previewHost';
 
 const banner = 'To complete the integration setup, please navigate to the Configuration tab';
@@ -27,6 +28,7 @@ test('a user configures the Agreement Type and charge-date rules, with the gatin
     'true',
   );
   await expect(page.getByText(banner)).toBeVisible();
+  await expectAccessible(page, 'Settings › Configuration');
   await expect(nav.getByRole('button', { name: 'Dashboard' })).toBeDisabled();
 
   // The agreement types come from ConnectWise (the simulator): active ones only.
@@ -79,6 +81,7 @@ test('a user configures the Agreement Type and charge-date rules, with the gatin
   await page.getByRole('tab', { name: 'Dictionary' }).click();
   const leave = page.getByRole('dialog', { name: 'Leave without saving?' });
   await expect(leave).toBeVisible();
+  await expectAccessible(page, 'the Leave without saving dialog');
   await leave.getByRole('button', { name: 'Keep editing' }).click();
   await expect(page.getByRole('tab', { name: 'Configuration' })).toHaveAttribute(
     'aria-selected',
@@ -147,6 +150,7 @@ test('a user configures the Agreement Type and charge-date rules, with the gatin
     dictionary.getByRole('row', { name: /Charge End Date Cancelled Date/ }),
   ).toBeVisible();
   await expect(dictionary.getByRole('row')).toHaveCount(9);
+  await expectAccessible(page, 'Settings › Dictionary');
   await page.getByRole('tab', { name: 'Configuration' }).click();
   await expect(
     page.getByRole('textbox', { name: 'Name sent to ConnectWise for Item Fee' }),

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { rulesForMonthlyPosting } from '../support/configurationInput';
+import { expectAccessible } from './accessibility';
 import {
   companiesForAgreements,
   connectAndConfigure,
@@ -98,6 +99,7 @@ test('after a sync with one failing line, the Dashboard and System Logs say what
   const runs = page.getByRole('table', { name: 'Last runs' });
   await expect(runs.getByRole('row').nth(1)).toContainText('Completed with failures');
   await expect(runs.getByRole('row').nth(1)).toContainText(current);
+  await expectAccessible(page, 'the Dashboard');
   await page.screenshot({ path: testInfo.outputPath('dashboard.png'), fullPage: true });
 
   // A count leads to its lines.
@@ -109,10 +111,11 @@ test('after a sync with one failing line, the Dashboard and System Logs say what
   await nav.getByRole('button', { name: 'System Logs' }).click();
   const errorsTile = page.getByRole('region', { name: 'Errors (30d)' });
   await expect(errorsTile).toContainText(/[1-9]/);
-  await expect(errorsTile.getByText(/^\d+$/)).toHaveCSS('color', 'rgb(224, 49, 49)');
+  await expect(errorsTile.getByText(/^\d+$/)).toHaveCSS('color', 'rgb(215, 47, 47)');
   const logs = page.getByRole('table', { name: 'System Logs' });
   await page.getByLabel('Level').getByText('Error', { exact: true }).click();
   await expect(page.getByRole('radio', { name: 'Error' })).toBeChecked();
+  await expectAccessible(page, 'System Logs');
   await expect(logs.getByRole('row').nth(1)).toContainText('ERROR');
   for (const row of await logs.getByRole('row').all()) {
     if (await row.getByRole('cell').count()) await expect(row).toContainText('ERROR');
@@ -125,6 +128,7 @@ test('after a sync with one failing line, the Dashboard and System Logs say what
   await expect(entry).toContainText('Remedy: Correct the mapping');
   await expect(entry).toContainText(/POST \S*\/finance\/agreements\/\d+\/additions/);
   await expect(entry).toContainText('HTTP 400');
+  await expectAccessible(page, 'a System Logs entry');
   await expect(entry.getByLabel('Request body')).toContainText(`"id": ${doomed.id}`);
   await expect(entry).not.toContainText(simulator.credentials.privateKey);
   await expect(entry).not.toContainText(/Authorization|Basic [A-Za-z0-9+/=]{20,}/);

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { expectAccessible } from './accessibility';
 
 /**
  * `npm run demo` as a newcomer meets it: one command, one URL, no accounts. The spec starts what
@@ -69,6 +70,7 @@ test('a newcomer runs the demo: connects, configures, maps, loads, posts, and se
     await page.goto(demo.url);
     const nav = page.getByRole('navigation', { name: 'Main' });
     await expect(page.getByText('Demo: ConnectWise and the Platform are simulators')).toBeVisible();
+    await expectAccessible(page, 'the demo banner and Authentication');
 
     // Settings › Authentication: the demo's ConnectWise and Platform, filled in, tested, saved.
     await page.getByRole('button', { name: 'Use the demo ConnectWise' }).click();

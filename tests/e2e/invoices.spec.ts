@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { expectAccessible } from './accessibility';
 import { expect, invoke, test } from './previewHost';
 
 const fixtures = join(import.meta.dirname, '../fixtures/platform-export');
@@ -62,6 +63,7 @@ test('a user connects the Platform, loads two months of invoice lines, browses t
   await page.getByRole('button', { name: 'Load Invoices' }).click();
   const dialog = page.getByRole('dialog', { name: 'Load Invoice Lines' });
   await expect(dialog.getByText('Select which periods to load invoice lines for.')).toBeVisible();
+  await expectAccessible(page, 'the Load Invoice Lines dialog');
   await expect(dialog.getByLabel(/Current Month/)).toBeChecked();
   await dialog.getByLabel(/Previous Month/).check();
   await expect(dialog.getByLabel('Platform connection')).toBeChecked();

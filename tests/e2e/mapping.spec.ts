@@ -1,3 +1,4 @@
+import { expectAccessible } from './accessibility';
 import { connectAndConfigure, expect, invoke, test } from './previewHost';
 
 test('a user syncs organizations, maps them and their products, and sees the lines turn Ready', async ({
@@ -52,6 +53,7 @@ test('a user syncs organizations, maps them and their products, and sees the lin
   await page.getByRole('button', { name: 'Best Practices' }).click();
   const tips = page.getByRole('dialog', { name: 'Best Practices' });
   await expect(tips.getByRole('listitem')).toHaveCount(6);
+  await expectAccessible(page, 'the Best Practices dialog');
   await expect(tips.getByText('Load Products incrementally')).toBeVisible();
   await page.keyboard.press('Escape');
 
@@ -62,6 +64,7 @@ test('a user syncs organizations, maps them and their products, and sees the lin
     `${platform.data.organizations.length} Platform organizations`,
   );
   await expect(page.getByText('Last Sync to Platform: No sync yet')).toBeHidden();
+  await expectAccessible(page, 'Mapping › Organizations');
   const grid = page.getByRole('table', { name: 'Platform organizations' });
   const search = page.getByRole('textbox', { name: 'Search organizations' });
 
@@ -83,6 +86,7 @@ test('a user syncs organizations, maps them and their products, and sees the lin
   await picker.getByRole('checkbox', { name: 'Zephyr Alpha Logistics' }).check();
   await picker.getByRole('checkbox', { name: 'Zephyr Beta Logistics' }).check();
   await expect(picker.getByRole('listitem')).toHaveCount(2);
+  await expectAccessible(page, 'the Company picker');
   await page.screenshot({ path: testInfo.outputPath('mapping-company-picker.png') });
   await picker.getByRole('button', { name: 'Save mapping' }).click();
   await expect(picker).toBeHidden();
@@ -110,6 +114,7 @@ test('a user syncs organizations, maps them and their products, and sees the lin
   await page.getByRole('option', { name: '3 months' }).click();
   await page.getByRole('button', { name: 'Load Products' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Loaded' })).toBeVisible();
+  await expectAccessible(page, 'Mapping › Products');
   const offers = page.getByRole('table', { name: 'Offers' });
   await page.getByRole('textbox', { name: 'Search offers' }).fill(offer.offerId);
   const offerRow = offers.getByRole('row').filter({ hasText: offer.offerId });
@@ -125,6 +130,7 @@ test('a user syncs organizations, maps them and their products, and sees the lin
   ).toBeVisible();
   await catalog.fill('MSP-HELPDESK-USR');
   await catalogPicker.getByRole('radio', { name: /MSP-HELPDESK-USR/ }).check();
+  await expectAccessible(page, 'the Product picker');
   await catalogPicker.getByRole('button', { name: 'Save mapping' }).click();
   await expect(catalogPicker).toBeHidden();
   await expect(offerRow).toContainText('Mapped');

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { minimalConfiguration } from '../support/configurationInput';
+import { expectAccessible } from './accessibility';
 import {
   companiesForAgreements,
   connectAndConfigure,
@@ -86,6 +87,7 @@ test('a new user edits a line, bulk-excludes two, posts the month with Sync to P
   const editor = page.getByRole('dialog', { name: 'Edit invoice line' });
   await expect(editor.getByLabel('PSA Organization')).toHaveValue(company.name);
   await editor.getByLabel('Charge Start Date').fill(edited.chargeEnd);
+  await expectAccessible(page, 'the Edit invoice line dialog');
   await page.screenshot({ path: testInfo.outputPath('posting-edit-line.png') });
   await editor.getByRole('button', { name: 'Save' }).click();
   await expect(editor).toBeHidden();
@@ -111,6 +113,7 @@ test('a new user edits a line, bulk-excludes two, posts the month with Sync to P
   await expect(creates).not.toContainText(excludedOne.subscriptionName);
   await expect(dialog.getByRole('heading', { name: /^Agreements to create/ })).toBeVisible();
   await expect(dialog.getByRole('region', { name: 'Lines skipped' })).toContainText('2 Excluded');
+  await expectAccessible(page, 'the Sync to PSA preview');
   await page.screenshot({ path: testInfo.outputPath('posting-preview.png') });
   expect(plt(simulator.data.additions)).toEqual([]);
   const toCreate = Number(

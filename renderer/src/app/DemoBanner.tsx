@@ -21,11 +21,23 @@ export function DemoBanner() {
         Nothing leaves this computer, and everything is gone when the demo stops. In Settings ›
         Authentication, "Use the demo ConnectWise" and "Use the demo Platform" fill in their
         details. See what was posted:{' '}
-        <Anchor href={demo.connectwise.pageUrl} target="_blank" rel="noreferrer">
+        <Anchor
+          href={demo.connectwise.pageUrl}
+          target="_blank"
+          rel="noreferrer"
+          c="grape.9"
+          underline="always"
+        >
           the ConnectWise simulator's Agreements and Additions
         </Anchor>{' '}
         ·{' '}
-        <Anchor href={demo.platform.pageUrl} target="_blank" rel="noreferrer">
+        <Anchor
+          href={demo.platform.pageUrl}
+          target="_blank"
+          rel="noreferrer"
+          c="grape.9"
+          underline="always"
+        >
           the Platform simulator
         </Anchor>
         .

@@ -159,11 +159,10 @@ function PreviewBody({ preview }: { preview: PostingPreview }) {
 /** "Sync to PSA": what will be posted, the run, and what came of it. */
 export function SyncDialog() {
   const { phase, preview, job, summary, error, post, cancel, close } = useSync();
-  if (phase === 'closed') return null;
   const busy = phase === 'previewing' || phase === 'running';
   return (
     <Modal
-      opened
+      opened={phase !== 'closed'}
       onClose={close}
       title="Sync to PSA"
       size="xl"
@@ -171,86 +170,90 @@ export function SyncDialog() {
       closeOnEscape={!busy}
       withCloseButton={!busy}
     >
-      <Stack gap="md">
-        {job && (
-          <Stack gap={4} aria-live="polite">
-            <Text size="sm">{job.message}</Text>
-            <Progress
-              aria-label="Sync to PSA progress"
-              value={job.total ? (job.done / job.total) * 100 : 100}
-              animated={!job.total}
-            />
-          </Stack>
-        )}
-        {error && (
-          <Alert color="red" icon={<CircleX size={18} aria-hidden />} role="alert">
-            {error}
-          </Alert>
-        )}
-        {phase === 'preview' && preview && <PreviewBody preview={preview} />}
-        {phase === 'summary' && summary && (
-          <Alert
-            color={summary.failed.length > 0 || summary.duplicates.length > 0 ? 'orange' : 'green'}
-            icon={<CircleCheck size={18} aria-hidden />}
-            title={
-              summary.status === 'cancelled' ? 'Sync to PSA cancelled' : 'Sync to PSA finished'
-            }
-            role="status"
-          >
-            <Text size="sm">
-              {summary.posted} posted, {summary.updated} updated, {summary.adopted} already in
-              ConnectWise, {summary.cancelledAdditions} cancelled, {summary.skipped} skipped,{' '}
-              {summary.failed.length} failed, in {summary.seconds.toFixed(1)} s.
-            </Text>
-            {summary.failed.length > 0 && (
-              <List size="sm" mt="xs">
-                {summary.failed.map((failure) => (
-                  <List.Item key={failure.lineIds.join(',') || failure.reason}>
-                    {failure.lineIds.join(', ') || 'Run'}: {failure.reason}
-                  </List.Item>
-                ))}
-              </List>
-            )}
-            {summary.duplicates.length > 0 && (
-              <List size="sm" mt="xs">
-                {summary.duplicates.map((duplicate) => (
-                  <List.Item key={duplicate.marker}>
-                    Duplicate found: {duplicate.marker} (Additions{' '}
-                    {duplicate.additionIds.join(', ')})
-                  </List.Item>
-                ))}
-              </List>
-            )}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          {busy ? (
-            <Button variant="default" disabled={!job?.jobId} onClick={() => void cancel()}>
-              Cancel
-            </Button>
-          ) : phase === 'preview' ? (
-            <>
-              <Button variant="default" onClick={close}>
-                Close
-              </Button>
-              <Button
-                disabled={
-                  !preview ||
-                  (preview.creates.length === 0 &&
-                    preview.updates.length === 0 &&
-                    preview.cancellations.length === 0 &&
-                    preview.adopted === 0)
-                }
-                onClick={() => void post()}
-              >
-                Post to ConnectWise
-              </Button>
-            </>
-          ) : (
-            <Button onClick={close}>Done</Button>
+      {phase !== 'closed' && (
+        <Stack gap="md">
+          {job && (
+            <Stack gap={4} aria-live="polite">
+              <Text size="sm">{job.message}</Text>
+              <Progress
+                aria-label="Sync to PSA progress"
+                value={job.total ? (job.done / job.total) * 100 : 100}
+                animated={!job.total}
+              />
+            </Stack>
           )}
-        </Group>
-      </Stack>
+          {error && (
+            <Alert color="red" icon={<CircleX size={18} aria-hidden />} role="alert">
+              {error}
+            </Alert>
+          )}
+          {phase === 'preview' && preview && <PreviewBody preview={preview} />}
+          {phase === 'summary' && summary && (
+            <Alert
+              color={
+                summary.failed.length > 0 || summary.duplicates.length > 0 ? 'orange' : 'green'
+              }
+              icon={<CircleCheck size={18} aria-hidden />}
+              title={
+                summary.status === 'cancelled' ? 'Sync to PSA cancelled' : 'Sync to PSA finished'
+              }
+              role="status"
+            >
+              <Text size="sm">
+                {summary.posted} posted, {summary.updated} updated, {summary.adopted} already in
+                ConnectWise, {summary.cancelledAdditions} cancelled, {summary.skipped} skipped,{' '}
+                {summary.failed.length} failed, in {summary.seconds.toFixed(1)} s.
+              </Text>
+              {summary.failed.length > 0 && (
+                <List size="sm" mt="xs">
+                  {summary.failed.map((failure) => (
+                    <List.Item key={failure.lineIds.join(',') || failure.reason}>
+                      {failure.lineIds.join(', ') || 'Run'}: {failure.reason}
+                    </List.Item>
+                  ))}
+                </List>
+              )}
+              {summary.duplicates.length > 0 && (
+                <List size="sm" mt="xs">
+                  {summary.duplicates.map((duplicate) => (
+                    <List.Item key={duplicate.marker}>
+                      Duplicate found: {duplicate.marker} (Additions{' '}
+                      {duplicate.additionIds.join(', ')})
+                    </List.Item>
+                  ))}
+                </List>
+              )}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            {busy ? (
+              <Button variant="default" disabled={!job?.jobId} onClick={() => void cancel()}>
+                Cancel
+              </Button>
+            ) : phase === 'preview' ? (
+              <>
+                <Button variant="default" onClick={close}>
+                  Close
+                </Button>
+                <Button
+                  disabled={
+                    !preview ||
+                    (preview.creates.length === 0 &&
+                      preview.updates.length === 0 &&
+                      preview.cancellations.length === 0 &&
+                      preview.adopted === 0)
+                  }
+                  onClick={() => void post()}
+                >
+                  Post to ConnectWise
+                </Button>
+              </>
+            ) : (
+              <Button onClick={close}>Done</Button>
+            )}
+          </Group>
+        </Stack>
+      )}
     </Modal>
   );
 }
