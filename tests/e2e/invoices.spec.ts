@@ -82,6 +82,7 @@ test('a user connects the Platform, loads two months of invoice lines, browses t
   await expect(showInvoices).toHaveValue(new RegExp(`\\(${currentLines.length} lines\\)`));
   const grid = page.getByRole('table', { name: 'Invoice lines' });
   await expect(grid.getByRole('columnheader', { name: 'Select all loaded rows' })).toBeVisible();
+  await expectAccessible(page, 'Mapping › Invoices');
   await expect(grid.getByRole('columnheader')).toHaveText([
     '', // the checkboxes that choose what "Sync to PSA" posts
     'Edit',
