@@ -39,6 +39,13 @@ const [connectwise, platform] = await Promise.all([
   startPlatformSimulator({ seed: 7, organizations: 150, months: 3 }),
 ]);
 const userDataDir = mkdtempSync(join(tmpdir(), 'cw-billing-sync-demo-'));
+const removeDataFolder = () => {
+  try {
+    rmSync(userDataDir, { recursive: true, force: true });
+  } catch (error) {
+    console.error(`Could not delete ${userDataDir}: ${(error as Error).message}`);
+  }
+};
 const host = await startPreviewHost({
   userDataDir,
   rendererDir: join(here, '../renderer'),
@@ -71,18 +78,23 @@ console.log(`  Data folder (deleted when the demo stops): ${userDataDir}`);
 console.log('  Keys are kept in memory only. Press Ctrl+C to stop.');
 console.log(`Demo ready: ${host.url}`);
 
-let stopping = false;
+let stoppingSince: number | null = null;
 async function stop() {
-  if (stopping) return;
-  stopping = true;
+  if (stoppingSince !== null) {
+    // The settings library re-sends the signal it saw at once: only a later Ctrl+C means "now".
+    if (Date.now() - stoppingSince < 1000) return;
+    removeDataFolder();
+    process.exit(130);
+  }
+  stoppingSince = Date.now();
   // A connection that will not let go must not keep the demo (and its folder) alive.
   setTimeout(() => {
-    rmSync(userDataDir, { recursive: true, force: true });
+    removeDataFolder();
     process.exit(0);
   }, 10_000).unref();
   await host.close().catch(() => {});
   await Promise.all([connectwise.close(), platform.close()]).catch(() => {});
-  rmSync(userDataDir, { recursive: true, force: true });
+  removeDataFolder();
   process.exit(0);
 }
 process.on('SIGINT', stop);

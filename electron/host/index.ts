@@ -34,16 +34,20 @@ const { version } = JSON.parse(readFileSync(join(here, '../../package.json'), 'u
 const secrets = lazyKeytarSecretStore(values['keychain-service']);
 if (process.platform === 'linux' && !process.env[privateKeyringVariable]) {
   const problem = await keychainProblem(secrets);
-  if (problem && canStartPrivateKeyring()) {
+  // A keychain that is there but silent (locked, waiting on a prompt) is the user's own: never
+  // replaced by a throw-away one.
+  if (problem?.kind === 'absent' && canStartPrivateKeyring()) {
     console.log(
-      `No OS keychain here (${problem}): running in a private keyring session; saved keys last until the preview stops.`,
+      `No OS keychain here (${problem.message}): running in a private keyring session; saved keys last until the preview stops.`,
     );
     process.exit(await rerunInPrivateKeyring());
   }
-  if (problem) {
+  if (problem?.kind === 'absent') {
     console.log(
-      `No OS keychain here (${problem}): credentials cannot be saved until one is installed: sudo apt-get install -y gnome-keyring dbus-x11`,
+      `No OS keychain here (${problem.message}): credentials cannot be saved until one is installed: sudo apt-get install -y gnome-keyring dbus-x11`,
     );
+  } else if (problem) {
+    console.log(`The OS keychain cannot be used yet: ${problem.message}`);
   }
 }
 
@@ -58,9 +62,14 @@ const host = await startPreviewHost({
 console.log(`Data folder: ${host.userDataDir}`);
 console.log(`Preview ready: ${host.url}`);
 
-async function shutdown() {
-  await host.close();
-  process.exit(0);
+// Listening on every signal, not once: the settings library (conf, through when-exit) sends the
+// signal it saw to the process again, which with no listener left would end the process before
+// running jobs have stopped and recorded how they ended.
+let closing = false;
+function shutdown() {
+  if (closing) return;
+  closing = true;
+  void host.close().then(() => process.exit(0));
 }
-process.once('SIGINT', shutdown);
-process.once('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -7,25 +7,35 @@ import type { SecretStore } from '../core';
 /** Set in the private keyring session this module starts, so the preview does not start another. */
 export const privateKeyringVariable = 'CWBS_PRIVATE_KEYRING';
 
+/** Why the OS keychain cannot be used: it is absent, or it did not answer (locked, prompting). */
+export interface KeychainProblem {
+  kind: 'absent' | 'silent';
+  message: string;
+}
+
 /**
  * Whether the OS keychain answers: on Linux a Secret Service over D-Bus, which a machine without
- * a desktop usually lacks. Null when it works, else what went wrong, in one line.
+ * a desktop usually lacks. Null when it works.
  */
 export async function keychainProblem(
   secrets: SecretStore,
   timeoutMs = 5000,
-): Promise<string | null> {
+): Promise<KeychainProblem | null> {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const silent = Symbol('silent');
   try {
-    await Promise.race([
+    const answer = await Promise.race([
       secrets.get('cw-billing-sync-keychain-probe'),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error('the keychain did not answer')), timeoutMs);
+      new Promise<typeof silent>((resolve) => {
+        timer = setTimeout(() => resolve(silent), timeoutMs);
       }),
     ]);
-    return null;
+    return answer === silent
+      ? { kind: 'silent', message: 'the OS keychain did not answer; is it locked?' }
+      : null;
   } catch (error) {
-    return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown';
+    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    return { kind: 'absent', message: message || 'unknown' };
   } finally {
     clearTimeout(timer);
   }
@@ -68,8 +78,10 @@ export function rerunInPrivateKeyring(): Promise<number> {
       env: { ...process.env, XDG_DATA_HOME: keyrings, [privateKeyringVariable]: '1' },
     },
   );
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
+      stopping = true;
       try {
         if (child.pid) process.kill(-child.pid, signal);
       } catch {
@@ -77,10 +89,16 @@ export function rerunInPrivateKeyring(): Promise<number> {
       }
     });
   }
-  return new Promise((resolve) =>
-    child.once('exit', (code) => {
+  return new Promise((resolve) => {
+    const done = (code: number) => {
       rmSync(keyrings, { recursive: true, force: true });
-      resolve(code ?? 1);
-    }),
-  );
+      resolve(code);
+    };
+    child.once('error', (error) => {
+      console.error(`The private keyring session could not start: ${error.message}`);
+      done(1);
+    });
+    // Stopped by a signal it was sent on purpose: a clean stop.
+    child.once('exit', (code) => done(stopping ? 0 : (code ?? 1)));
+  });
 }

@@ -72,7 +72,7 @@ test('a user tests and saves the ConnectWise connection with the keyboard alone'
   }
   await page.keyboard.press('Escape');
   await expect(tips).toBeHidden();
-  expect(await focusedName(page)).toBe('Best Practices');
+  await expect.poll(() => focusedName(page)).toBe('Best Practices');
 
   // The Organizations grid: synced, then a row's action reached and used by keyboard. The
   // Agreement Type and the Platform connection have their own specs.
@@ -91,7 +91,7 @@ test('a user tests and saves the ConnectWise connection with the keyboard alone'
   await expect(picker).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(picker).toBeHidden();
-  expect(await focusedName(page)).toBe(`Choose Companies for ${organization}`);
+  await expect.poll(() => focusedName(page)).toBe(`Choose Companies for ${organization}`);
 
   // System Logs: an entry opened from the grid by keyboard.
   await page
@@ -105,5 +105,5 @@ test('a user tests and saves the ConnectWise connection with the keyboard alone'
   await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog', { name: title })).toBeVisible();
   await page.keyboard.press('Escape');
-  expect(await focusedName(page)).toBe(`Open the entry: ${title}`);
+  await expect.poll(() => focusedName(page)).toBe(`Open the entry: ${title}`);
 });

@@ -3,8 +3,14 @@ import { expect, invoke, startPreviewHost, test } from './previewHost';
 
 test('npm run preview on a machine without a desktop keychain still saves credentials', async () => {
   test.skip(process.platform !== 'linux', 'the Secret Service is the Linux keychain');
-  // What a fresh server or container looks like: no D-Bus session, no display.
-  const { DBUS_SESSION_BUS_ADDRESS: _bus, DISPLAY: _display, ...bare } = process.env;
+  // What a fresh server or container looks like: no D-Bus session (not even the runtime
+  // folder's default bus), no display.
+  const {
+    DBUS_SESSION_BUS_ADDRESS: _bus,
+    DISPLAY: _display,
+    XDG_RUNTIME_DIR: _runtime,
+    ...bare
+  } = process.env;
   const simulator = await startConnectWiseSimulator({ seed: 5, companies: 20 });
   const preview = await startPreviewHost(bare);
   try {
