@@ -97,6 +97,12 @@ test('a new user edits a line, bulk-excludes two, posts the month with Sync to P
   await selectLines(page, [excludedOne, excludedTwo].map(named));
   const bulk = page.getByRole('toolbar', { name: 'Bulk actions' });
   await expect(bulk).toContainText('2 selected');
+  await bulk.getByRole('button', { name: 'Bulk Update' }).click();
+  const bulkUpdate = page.getByRole('dialog', { name: 'Bulk Update' });
+  await expect(bulkUpdate).toBeVisible();
+  await expectAccessible(page, 'the Bulk Update dialog');
+  await page.keyboard.press('Escape');
+  await expect(bulkUpdate).toBeHidden();
   await bulk.getByRole('button', { name: 'Exclude' }).click();
   await expect(page.getByRole('status').filter({ hasText: '2 lines updated.' })).toBeVisible();
   await expect(rowOf(excludedOne)).toContainText('Excluded');
