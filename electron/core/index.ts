@@ -12,5 +12,10 @@ export type {
 } from './ports';
 export { noPowerEvents, systemClock } from './ports';
 export { readRendererFile } from './renderer-files';
-export { createKeytarSecretStore, type KeytarLike, keychainServiceName } from './secrets';
+export {
+  createKeytarSecretStore,
+  type KeytarLike,
+  keychainServiceFor,
+  keychainServiceName,
+} from './secrets';
 export { settingsFileFromConf } from './settings';

@@ -30,3 +30,21 @@ describe('the preview host notices the machine woke up', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 });
+
+describe('opening a ConnectWise page in the browser', () => {
+  it('passes the URL as one argument to a program, never through a shell', async () => {
+    const { browserCommand } = await import('./hostPorts');
+    const url =
+      'https://cw.example.com/v4_6_release/services/system_io/router/openrecord.rails?recordType=AgreementFV&recid=7&x=1|calc';
+    expect(browserCommand('win32', url)).toEqual([
+      'rundll32',
+      ['url.dll,FileProtocolHandler', url],
+    ]);
+    expect(browserCommand('darwin', url)).toEqual(['open', [url]]);
+    expect(browserCommand('linux', url)).toEqual(['xdg-open', [url]]);
+    for (const platform of ['win32', 'darwin', 'linux'] as const) {
+      const [command] = browserCommand(platform, url);
+      expect(command).not.toMatch(/^(cmd|sh|bash|powershell)/);
+    }
+  });
+});

@@ -39,16 +39,22 @@ export function lazyKeytarSecretStore(service: string): SecretStore {
   };
 }
 
+/**
+ * The program that opens a URL in the desktop's browser, with the URL as one argument and no
+ * shell in between: `&` or `|` in a URL is never a command separator (Windows' `cmd /c start`
+ * would read them as such).
+ */
+export function browserCommand(platform: NodeJS.Platform, url: string): [string, string[]] {
+  if (platform === 'darwin') return ['open', [url]];
+  if (platform === 'win32') return ['rundll32', ['url.dll,FileProtocolHandler', url]];
+  return ['xdg-open', [url]];
+}
+
 /** Opens a URL in the desktop's browser (the core has already checked it). */
 export function openInDesktopBrowser(url: string): Promise<void> {
-  const [command, args] =
-    process.platform === 'darwin'
-      ? ['open', [url]]
-      : process.platform === 'win32'
-        ? ['cmd', ['/c', 'start', '""', url]]
-        : ['xdg-open', [url]];
+  const [command, args] = browserCommand(process.platform, url);
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args as string[], { detached: true, stdio: 'ignore' });
+    const child = spawn(command, args, { detached: true, stdio: 'ignore', shell: false });
     child.once('error', (error) =>
       reject(new Error(`Could not start ${command}: ${error.message}`)),
     );

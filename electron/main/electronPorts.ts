@@ -7,7 +7,7 @@ import {
   type CorePorts,
   createKeytarSecretStore,
   isOnConnectWiseSite,
-  keychainServiceName,
+  keychainServiceFor,
   settingsFileFromConf,
   systemClock,
 } from '../core';
@@ -30,7 +30,7 @@ export function electronPorts(
 ): CorePorts {
   return {
     settingsFile: settingsFileFromConf(new Store({ name: 'settings' })),
-    secrets: createKeytarSecretStore(keytar, keychainServiceName),
+    secrets: createKeytarSecretStore(keytar, keychainServiceFor(process.env.CWBS_USER_DATA_DIR)),
     databasePath: join(app.getPath('userData'), 'data.sqlite'),
     clock: systemClock,
     logger: {

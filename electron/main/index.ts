@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import type { ScheduleStatus } from '@shared/contract';
-import { app, type BrowserWindow, session } from 'electron';
+import { app, type BrowserWindow, Menu, session } from 'electron';
 import { type Core, createCore } from '../core';
 import { registerAppScheme, serveRenderer } from './appProtocol';
 import { electronPorts } from './electronPorts';
@@ -31,6 +31,7 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow = createMainWindow({
         preloadPath: join(distDir, 'preload', 'index.cjs'),
         iconPath: join(resourcesDir, 'icon.png'),
+        devTools: !app.isPackaged,
       });
       hideOnClose(mainWindow, () => quitting);
       return;
@@ -59,6 +60,8 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     denyAllPermissions(session.defaultSession);
+    // The default menu's Reload and Toggle DevTools are for development only.
+    if (app.isPackaged) Menu.setApplicationMenu(null);
     serveRenderer(join(distDir, 'renderer'));
     const started = createCore(electronPorts(() => started.status().siteUrl, showWindow));
     core = started;

@@ -20,6 +20,8 @@ export const secureWebPreferences = {
 export function createMainWindow(options: {
   preloadPath: string;
   iconPath: string;
+  /** DevTools only while developing (`npm start`), never in the packaged app. */
+  devTools: boolean;
 }): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
@@ -29,7 +31,11 @@ export function createMainWindow(options: {
     show: false,
     title: 'ConnectWise Billing Sync',
     icon: options.iconPath,
-    webPreferences: { ...secureWebPreferences, preload: options.preloadPath },
+    webPreferences: {
+      ...secureWebPreferences,
+      devTools: options.devTools,
+      preload: options.preloadPath,
+    },
   });
   lockDownContents(window.webContents);
   window.once('ready-to-show', () => window.show());

@@ -21,10 +21,11 @@ const { trayMenuTemplate } = await import('./tray');
 const { registerAppScheme, serveRenderer } = await import('./appProtocol');
 const { openConnectWisePage } = await import('./electronPorts');
 
-function newWindow() {
+function newWindow(devTools = false) {
   return createMainWindow({
     preloadPath: '/app/dist/preload/index.cjs',
     iconPath: '/app/icon.png',
+    devTools,
   });
 }
 const asFake = (window: ElectronWindow) => window as unknown as fake.BrowserWindow;
@@ -43,9 +44,15 @@ describe('main window', () => {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      devTools: false,
       preload: '/app/dist/preload/index.cjs',
     });
     expect(window.loadedUrl).toBe('app://renderer/index.html');
+  });
+
+  it('has DevTools only while developing', () => {
+    expect(asFake(newWindow(true)).options.webPreferences).toMatchObject({ devTools: true });
+    expect(asFake(newWindow(false)).options.webPreferences).toMatchObject({ devTools: false });
   });
 
   it('opens no new windows and navigates nowhere', () => {

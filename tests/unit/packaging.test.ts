@@ -7,7 +7,11 @@ import { parse } from 'yaml';
  * What `npm run dist` packs, read from electron-builder.yml as electron-builder reads its
  * `files`: a path is packed when an include pattern matches it and no later "!" pattern does.
  */
-const config = parse(readFileSync('electron-builder.yml', 'utf8')) as { files: string[] };
+const config = parse(readFileSync('electron-builder.yml', 'utf8')) as {
+  files: string[];
+  asar?: boolean;
+  electronFuses?: Record<string, boolean>;
+};
 
 function packed(path: string): boolean {
   let included = false;
@@ -47,5 +51,20 @@ describe('the packaged app', () => {
     ]) {
       expect(packed(path), path).toBe(false);
     }
+  });
+});
+
+describe('the Electron fuses of the packaged binary', () => {
+  it('turn off running as Node, NODE_OPTIONS and --inspect; turn on asar-only and integrity', () => {
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
+    // Loading only from app.asar needs the archive.
+    expect(config.asar).not.toBe(false);
   });
 });

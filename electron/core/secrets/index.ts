@@ -1,1 +1,6 @@
-export { createKeytarSecretStore, type KeytarLike, keychainServiceName } from './keytarSecretStore';
+export {
+  createKeytarSecretStore,
+  type KeytarLike,
+  keychainServiceFor,
+  keychainServiceName,
+} from './keytarSecretStore';

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
 import type { SecretStore } from '../ports';
 
 /** The part of keytar the app uses; both shells pass the real module. */
@@ -17,3 +19,14 @@ export function createKeytarSecretStore(keytar: KeytarLike, service: string): Se
 }
 
 export const keychainServiceName = 'cw-billing-sync';
+
+/**
+ * The keychain service of one profile. The usual profile uses the plain name; another data
+ * folder (`CWBS_USER_DATA_DIR`) gets a name of its own, so a Disconnect in one profile never
+ * deletes the other's key.
+ */
+export function keychainServiceFor(separateDataFolder: string | undefined): string {
+  if (!separateDataFolder) return keychainServiceName;
+  const folder = resolve(separateDataFolder);
+  return `${keychainServiceName}-${createHash('sha256').update(folder).digest('hex').slice(0, 12)}`;
+}
