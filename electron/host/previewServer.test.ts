@@ -86,6 +86,38 @@ describe('preview bridge', () => {
     expect(result.error.issues?.map((issue) => issue.path)).toEqual(['url']);
   });
 
+  it('answers a huge bad request with a short reply: the first problems, and how many more', async () => {
+    const lineIds = Array.from({ length: 50_000 }, () => 7);
+    const response = await invoke({
+      channel: 'posting.preview',
+      input: { period: '2026-11', lineIds },
+    });
+    const text = await response.text();
+    expect(text.length).toBeLessThan(20_000);
+    const result = JSON.parse(text) as BridgeResult;
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.issues).toHaveLength(20);
+    expect(result.error.message).toMatch(/\(and 49980 more\)$/);
+  });
+
+  it('answers a request target that is no URL with 400, before anything else', async () => {
+    const { connect } = await import('node:net');
+    const { port } = new URL(server.origin);
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () =>
+        socket.write('GET // HTTP/1.1\r\nHost: evil.test\r\nConnection: close\r\n\r\n'),
+      );
+      let text = '';
+      socket.on('data', (chunk) => {
+        text += chunk.toString();
+      });
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 400 /);
+  });
+
   it('refuses a body that is not JSON', async () => {
     const response = await invoke('{not json');
     expect(response.status).toBe(400);

@@ -41,7 +41,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    const path = new URL(req.url ?? '/', origin).pathname;
+    // A request target that is no URL at all is the client's mistake, answered before anything.
+    const url = URL.parse(req.url ?? '/', origin);
+    if (!url) return sendText(res, 400, 'Bad request');
+    const path = url.pathname;
     const guard = { origin, token };
     if (path === '/bridge/invoke') {
       if (req.method !== 'POST') return sendJson(res, 405, forbidden('Use POST.'));
@@ -68,7 +71,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       if (refused) return sendJson(res, 403, forbidden(refused));
       if (!options.core.receiveExportFile)
         return sendJson(res, 404, failure('Not Available', 'No uploads here.'));
-      const name = new URL(req.url ?? '/', origin).searchParams.get('name') ?? 'export';
+      const name = url.searchParams.get('name') ?? 'export';
       try {
         const file = await options.core.receiveExportFile(name, req);
         return sendJson(res, 200, { ok: true, value: file });

@@ -25,6 +25,9 @@ export interface Router {
   dispatch(channel: unknown, rawInput: unknown): Promise<BridgeResult>;
 }
 
+/** How many problems of an invalid request the reply lists. */
+const maxIssuesShown = 20;
+
 export function createRouter(handlers: Handlers, logger: Logger): Router {
   return {
     async dispatch(channel, rawInput) {
@@ -38,13 +41,16 @@ export function createRouter(handlers: Handlers, logger: Logger): Router {
       const spec = contract[channel];
       const parsed = spec.input.safeParse(rawInput);
       if (!parsed.success) {
-        const issues = parsed.error.issues.map((issue) => ({
-          path: issue.path.join('.') || '(input)',
-          message: issue.message,
+        // A huge bad request must not earn a huger reply: the first issues say what is wrong.
+        const all = parsed.error.issues;
+        const issues = all.slice(0, maxIssuesShown).map((issue) => ({
+          path: issue.path.join('.').slice(0, 200) || '(input)',
+          message: issue.message.slice(0, 300),
         }));
+        const more = all.length > issues.length ? ` (and ${all.length - issues.length} more)` : '';
         return failure({
           kind: 'Validation Error',
-          message: `The request "${channel}" was not valid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+          message: `The request "${channel}" was not valid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}${more}`,
           issues,
         });
       }
