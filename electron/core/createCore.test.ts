@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
@@ -68,5 +68,35 @@ describe('closing the core', () => {
       error: { kind: 'Not Available', message: 'The app is closing.' },
     });
     await closing;
+  });
+});
+
+describe('a damaged database file', () => {
+  it('is kept aside, the app starts with a new one, and says what was kept where', async () => {
+    const folder = temporaryDirectory();
+    const databasePath = join(folder, 'data.sqlite');
+    writeFileSync(databasePath, 'this is not a SQLite database, but it was one once'.repeat(100));
+    const notified: string[] = [];
+    const core = createCore(
+      fakePorts({ databasePath, notifier: { notify: (title) => notified.push(title) } }),
+    );
+    try {
+      const page = await core.dispatch('logs.page', { offset: 0, limit: 10, level: 'error' });
+      expect(page).toMatchObject({
+        ok: true,
+        value: { rows: [{ title: 'The database was damaged' }] },
+      });
+      const kept = readdirSync(folder).filter((name) => name.startsWith('data.sqlite.damaged-'));
+      expect(kept).toHaveLength(1);
+      expect(readFileSync(join(folder, kept[0] ?? ''), 'utf8')).toMatch(/^this is not a SQLite/);
+      expect(notified).toEqual(['The database was damaged']);
+      expect((await core.dispatch('app.status', undefined)).ok).toBe(true);
+    } finally {
+      await core.close();
+    }
+    // Opened again, the new file is healthy: nothing more is set aside.
+    const again = createCore(fakePorts({ databasePath }));
+    await again.close();
+    expect(readdirSync(folder).filter((name) => name.includes('damaged'))).toHaveLength(1);
   });
 });

@@ -31,7 +31,7 @@ import { createPosting, postingHandlers } from './posting';
 import { createRouter } from './router';
 import { createScheduler, scheduleHandlers } from './schedule';
 import { createSettingsStore } from './settings';
-import { openDatabase } from './store';
+import { openDatabaseKeepingDamaged } from './store';
 
 export interface Core {
   /** Both transports hand every request to this, exactly as it arrived. */
@@ -64,7 +64,7 @@ export function createCore(ports: CorePorts): Core {
   const now = ports.clock.now;
   const osUserName = ports.osUserName;
   const sleep = ports.sleep ?? abortableSleep;
-  const db = openDatabase(ports.databasePath);
+  const { db, damaged } = openDatabaseKeepingDamaged(ports.databasePath, now());
   const settings = createSettingsStore(ports.settingsFile, ports.logger, now);
   const systemLog = createSystemLog(db, ports.clock);
   const audit = createAuditLog(db, ports.clock);
@@ -183,6 +183,14 @@ export function createCore(ports: CorePorts): Core {
     ports.logger,
   );
 
+  if (damaged) {
+    // Connections and settings live outside the database and are kept. Posting stays safe: every
+    // Addition carries its line's marker, so a line posted before is found, not posted again.
+    const message = `The app's database could not be read (${damaged.reason}). It was kept at ${damaged.keptAt} and the app started with a new one: sync Organizations, map and load the months again.`;
+    systemLog.write({ level: 'error', title: 'The database was damaged', details: message });
+    ports.logger.error(message);
+    ports.notifier.notify('The database was damaged', message);
+  }
   systemLog.write({
     level: 'info',
     title: 'Application started',

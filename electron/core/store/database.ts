@@ -1,3 +1,4 @@
+import { existsSync, renameSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { migrations as appMigrations, type Migration } from './migrations';
 import { inTransaction } from './transaction';
@@ -12,6 +13,50 @@ export function openDatabase(path: string, migrations: readonly Migration[] = ap
   migrate(db, migrations);
   db.exec('PRAGMA foreign_keys = ON');
   return db;
+}
+
+/** A damaged database file, moved aside so the app could start with a new one. */
+export interface DamagedDatabase {
+  keptAt: string;
+  reason: string;
+}
+
+function damageOf(path: string): string | null {
+  let db: DatabaseSync | undefined;
+  try {
+    db = new DatabaseSync(path);
+    const rows = db.prepare('PRAGMA quick_check').all() as Array<{ quick_check: string }>;
+    const problems = rows.map((row) => row.quick_check).filter((line) => line !== 'ok');
+    return problems.length > 0 ? problems.slice(0, 3).join('; ') : null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    try {
+      db?.close();
+    } catch {
+      // Closing a file SQLite could not read fails as well; nothing is open then.
+    }
+  }
+}
+
+/**
+ * Opens the app's database like `openDatabase`. A file SQLite finds damaged (`PRAGMA
+ * quick_check`, or not a database at all) is renamed with its WAL files to
+ * `<name>.damaged-<time>` and a new one is started: the app starts, and says what was kept where.
+ */
+export function openDatabaseKeepingDamaged(
+  path: string,
+  now: Date,
+): { db: Database; damaged: DamagedDatabase | null } {
+  if (path === ':memory:' || !existsSync(path)) return { db: openDatabase(path), damaged: null };
+  const reason = damageOf(path);
+  if (!reason) return { db: openDatabase(path), damaged: null };
+  const keptAt = `${path}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
+  renameSync(path, keptAt);
+  for (const suffix of ['-wal', '-shm']) {
+    if (existsSync(path + suffix)) renameSync(path + suffix, keptAt + suffix);
+  }
+  return { db: openDatabase(path), damaged: { keptAt, reason } };
 }
 
 export function schemaVersion(db: Database): number {

@@ -1,4 +1,10 @@
-export { type Database, openDatabase, schemaVersion } from './database';
+export {
+  type DamagedDatabase,
+  type Database,
+  openDatabase,
+  openDatabaseKeepingDamaged,
+  schemaVersion,
+} from './database';
 export { containing, startingWith } from './likePattern';
 export { type Migration, migrations } from './migrations';
 export { inTransaction } from './transaction';
