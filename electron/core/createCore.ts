@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import {
   type AppStatus,
@@ -112,7 +115,11 @@ export function createCore(ports: CorePorts): Core {
     // Asked only when saving, by which time posting exists.
     anyLineSynced: () => posting.anyLineSynced(),
   });
-  const files = createFileInbox();
+  const files = createFileInbox(
+    ports.databasePath === ':memory:'
+      ? join(tmpdir(), `cw-billing-sync-uploads-${randomUUID()}`)
+      : join(dirname(ports.databasePath), 'uploads'),
+  );
   const platformData = createPlatformData({
     ...records,
     db,

@@ -14,6 +14,9 @@ import { startPreviewHost } from '../host/previewHost';
 import { startConnectWiseSimulator } from '../sandbox/connectwise';
 import { startPlatformSimulator } from '../sandbox/platform';
 
+// Everything this process writes (settings, database, uploads) is readable by this user only.
+process.umask(0o077);
+
 const { values } = parseArgs({ options: { port: { type: 'string', default: '0' } } });
 
 /** The demo's made-up keys live as long as the demo: nothing is written to the OS keychain. */

@@ -16,6 +16,9 @@ import {
 } from './keychainSession';
 import { startPreviewHost } from './previewHost';
 
+// Everything this process writes (settings, database, uploads) is readable by this user only.
+process.umask(0o077);
+
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '0' },

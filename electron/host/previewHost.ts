@@ -52,7 +52,7 @@ export interface PreviewHost extends Pick<PreviewServer, 'origin' | 'token' | 'u
  */
 export async function startPreviewHost(options: PreviewHostOptions): Promise<PreviewHost> {
   const userDataDir = resolve(options.userDataDir);
-  mkdirSync(userDataDir, { recursive: true });
+  mkdirSync(userDataDir, { recursive: true, mode: 0o700 });
   const core = createCore({
     settingsFile: settingsFileFromConf(new Conf({ cwd: userDataDir, configName: 'settings' })),
     secrets:

@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { startConnectWiseSimulator } from '../../electron/sandbox/connectwise';
 import { expect, invoke, startPreviewHost, test } from './previewHost';
 
@@ -24,6 +26,10 @@ test('npm run preview on a machine without a desktop keychain still saves creden
     expect(saved).toMatchObject({ ok: true });
     const status = (await invoke(preview, 'app.status')) as { connectwiseConnection: string };
     expect(status.connectwiseConnection).toBe('saved');
+    // What it wrote is readable by this user only.
+    for (const name of ['data.sqlite', 'settings.json']) {
+      expect(statSync(join(preview.userData, name)).mode & 0o777, name).toBe(0o600);
+    }
   } finally {
     await preview.stop();
     await simulator.close();

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { createWriteStream, rmSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -15,21 +14,36 @@ export interface InboxFile {
 
 export const maxExportFileBytes = 512 * 1024 * 1024;
 
+/** A file name as the log and the screens show it: no folders, no control characters. */
+export function shownFileName(name: string): string {
+  const plain = basename(name.replaceAll('\\', '/')).replace(/\p{Cc}/gu, '');
+  return plain.slice(0, 200) || 'export';
+}
+
 /**
  * Export files the user chose, by an id the renderer may hold: the renderer never names a path
  * on disk, so it cannot make the core read any other file. Electron registers the path of a
- * native dialog's choice; the preview host streams an upload into a private folder.
+ * native dialog's choice; the preview host streams an upload into a private folder: a new,
+ * unpredictable one (mode 0700) under `uploadsRoot` in the user-data folder for each run, deleted
+ * on shutdown, and whatever an earlier run left there is deleted at start.
  */
-export function createFileInbox() {
+export function createFileInbox(uploadsRoot: string) {
   const files = new Map<string, InboxFile & { path: string; uploaded: boolean }>();
-  const uploadDir = join(tmpdir(), `cw-billing-sync-uploads-${process.pid}`);
+  rmSync(uploadsRoot, { recursive: true, force: true });
+  let uploadDir: Promise<string> | null = null;
+  const privateFolder = () => {
+    uploadDir ??= mkdir(uploadsRoot, { recursive: true, mode: 0o700 }).then(() =>
+      mkdtemp(join(uploadsRoot, 'run-')),
+    );
+    return uploadDir;
+  };
 
   return {
     register(path: string): Promise<InboxFile> {
       return stat(path).then((info) => {
         const file = {
           fileId: randomUUID(),
-          name: basename(path),
+          name: shownFileName(path),
           size: info.size,
           path,
           uploaded: false,
@@ -40,9 +54,8 @@ export function createFileInbox() {
     },
 
     async receive(name: string, body: Readable): Promise<InboxFile> {
-      await mkdir(uploadDir, { recursive: true, mode: 0o700 });
       const fileId = randomUUID();
-      const path = join(uploadDir, fileId);
+      const path = join(await privateFolder(), fileId);
       let size = 0;
       body.on('data', (chunk: Buffer) => {
         size += chunk.length;
@@ -57,7 +70,7 @@ export function createFileInbox() {
           ? error
           : new AppError('Validation Error', 'The file could not be received.');
       }
-      const safeName = basename(name).slice(0, 200) || 'export';
+      const safeName = shownFileName(name);
       files.set(fileId, { fileId, name: safeName, size, path, uploaded: true });
       return { fileId, name: safeName, size };
     },
@@ -75,7 +88,8 @@ export function createFileInbox() {
 
     async clear(): Promise<void> {
       files.clear();
-      await rm(uploadDir, { recursive: true, force: true });
+      if (uploadDir) await rm(await uploadDir, { recursive: true, force: true });
+      uploadDir = null;
     },
   };
 }
