@@ -62,7 +62,13 @@ export async function loadInvoiceLines(
     }
     job.throwIfCancelled();
   } catch (error) {
-    store.abandon(loadId, isCancellation(error) ? 'cancelled' : 'failed', totalProblems);
+    // Once the job is cancelled, whatever the readers throw on the way out (the signal's reason,
+    // an AbortError, a stream destroyed mid-read) is that cancel.
+    const cancelled = isCancellation(error) || job.signal.aborted;
+    store.abandon(loadId, cancelled ? 'cancelled' : 'failed', totalProblems);
+    if (cancelled && !isCancellation(error)) {
+      job.throwIfCancelled();
+    }
     throw error;
   }
 

@@ -1,0 +1,85 @@
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import type { BridgeResult } from '@shared/contract';
+import { invoiceLineFields } from '@shared/platformInvoiceLine';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Core, createCore } from '../../electron/core';
+import { generateBillingHistory } from '../../electron/sandbox/platform';
+import { FakeClock, fakePorts, temporaryDirectory } from '../support/fakePorts';
+
+/** A month of a large Platform: enough lines that a load is still running when it is cancelled. */
+const history = generateBillingHistory({
+  seed: 9,
+  organizations: 400,
+  months: 1,
+  now: () => new Date('2026-10-15T00:00:00Z'),
+  linesPerOrganizationPerMonth: 40,
+});
+const rows = history.invoiceLines.map((line) => invoiceLineFields.map(({ field }) => line[field]));
+const header = invoiceLineFields.map(({ column }) => column);
+
+function csvOf(lines: typeof rows): string {
+  const cell = (value: unknown) => {
+    const text = value === null || value === undefined ? '' : String(value);
+    return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  return [header, ...lines].map((row) => row.map(cell).join(',')).join('\n');
+}
+
+async function xlsxOf(lines: typeof rows): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Invoice lines');
+  sheet.addRow(header);
+  for (const row of lines) sheet.addRow(row.map((value) => value ?? ''));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+let core: Core;
+
+beforeAll(() => {
+  core = createCore(
+    fakePorts({
+      databasePath: join(temporaryDirectory(), 'data.sqlite'),
+      clock: new FakeClock(new Date('2026-11-10T09:00:00Z')),
+    }),
+  );
+});
+
+afterAll(() => core.close());
+
+async function loadCancelledOnFirstProgress(name: string, body: string | Buffer) {
+  const file = await core.receiveExportFile(name, Readable.from([body]));
+  const stop = core.subscribe((event, payload) => {
+    if (event === 'jobs.progress')
+      void core.dispatch('jobs.cancel', { id: (payload as { id: string }).id });
+  });
+  const started = Date.now();
+  const result: BridgeResult = await core.dispatch('platformData.load', {
+    periods: ['2026-10'],
+    source: { kind: 'file', fileId: file.fileId, options: {} },
+  });
+  stop();
+  return { result, seconds: (Date.now() - started) / 1000 };
+}
+
+describe('cancelling the load of an export file', () => {
+  it.each([
+    ['CSV', 'big.csv', () => csvOf(rows)],
+    ['JSON', 'big.json', () => JSON.stringify(history.invoiceLines)],
+    ['XLSX', 'big.xlsx', () => xlsxOf(rows)],
+  ])('%s: ends "Cancelled" at once, and the next load starts', async (_format, name, make) => {
+    const { result, seconds } = await loadCancelledOnFirstProgress(name, await make());
+    expect(result).toMatchObject({ ok: false, error: { kind: 'Cancelled' } });
+    expect(seconds).toBeLessThan(1);
+    const small = await core.receiveExportFile(
+      'small.csv',
+      Readable.from([csvOf(rows.slice(0, 20))]),
+    );
+    const next: BridgeResult = await core.dispatch('platformData.load', {
+      periods: ['2026-10'],
+      source: { kind: 'file', fileId: small.fileId, options: {} },
+    });
+    expect(next).toMatchObject({ ok: true, value: { ok: true } });
+  });
+});
