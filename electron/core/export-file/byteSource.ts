@@ -16,6 +16,8 @@ export interface ByteSource {
    * must not move the progress. Stops with the signal's reason when it is aborted.
    */
   chunks(options?: { counted?: boolean }): AsyncGenerator<Uint8Array>;
+  /** Up to `length` bytes from `offset` (fewer at the end), without moving the progress. */
+  readAt(offset: number, length: number): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -43,6 +45,9 @@ function bytesSource(bytes: Uint8Array, signal: AbortSignal | undefined): ByteSo
         if (counted) bytesRead = offset + chunk.byteLength;
         yield chunk;
       }
+    },
+    async readAt(offset, length) {
+      return bytes.subarray(offset, offset + length);
     },
     async close() {},
   };
@@ -74,6 +79,11 @@ async function fileSource(path: string, signal: AbortSignal | undefined): Promis
           if (counted) bytesRead = position;
           yield chunk.subarray(0, length);
         }
+      },
+      async readAt(offset, length) {
+        const buffer = Buffer.alloc(Math.max(0, Math.min(length, size - offset)));
+        const { bytesRead: got } = await handle.read(buffer, 0, buffer.length, offset);
+        return buffer.subarray(0, got);
       },
       async close() {
         if (closed) return;

@@ -25,6 +25,7 @@ import {
   UndecodableTextError,
 } from './textDecoding';
 import { readXlsxLines } from './xlsxReader';
+import { xlsxRefusal } from './zipDirectory';
 
 export type { ExportFileInput } from './byteSource';
 export type { ExportFileFormat } from './fileRecognition';
@@ -146,6 +147,15 @@ export async function* readExportFile(
     if (!recognition.ok) {
       yield wholeFileProblem(recognition.reason);
       return;
+    }
+
+    if (recognition.format === 'xlsx') {
+      // Refused by what its directory declares, before a byte is inflated.
+      const refusal = await xlsxRefusal(source);
+      if (refusal) {
+        yield wholeFileProblem(refusal);
+        return;
+      }
     }
 
     let problemCount = 0;

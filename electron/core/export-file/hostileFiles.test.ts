@@ -1,0 +1,69 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { readWholeExportFile } from './readExportFile';
+
+/** A small, honest workbook with the Platform's header and one line. */
+async function workbook(sheets = 1): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  for (let index = 0; index < sheets; index += 1) {
+    const sheet = book.addWorksheet(`Sheet ${index + 1}`);
+    sheet.addRow(['Invoice ID', 'Organization Name']);
+    sheet.addRow(['INV-1', 'Contoso']);
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** The same file with one part's declared inflated size in the central directory replaced. */
+function claimingSize(zip: Buffer, part: string, bytes: number): Buffer {
+  const patched = Buffer.from(zip);
+  for (let at = 0; at + 46 < patched.length; at += 1) {
+    if (patched.readUInt32LE(at) !== 0x02014b50) continue;
+    const nameLength = patched.readUInt16LE(at + 28);
+    if (patched.toString('utf8', at + 46, at + 46 + nameLength) === part) {
+      patched.writeUInt32LE(bytes, at + 24);
+      return patched;
+    }
+  }
+  throw new Error(`${part} is not in the workbook`);
+}
+
+async function refusalOf(bytes: Buffer): Promise<string> {
+  const started = Date.now();
+  const result = await readWholeExportFile({ bytes, name: 'export.xlsx' });
+  expect(Date.now() - started).toBeLessThan(3000);
+  expect(result.ok).toBe(false);
+  return result.ok ? '' : result.problems.map((problem) => problem.reason).join(' ');
+}
+
+describe('hostile XLSX files are refused before anything is inflated', () => {
+  it('a shared-strings bomb (a part that would inflate to gigabytes)', async () => {
+    const bomb = claimingSize(await workbook(), 'xl/sharedStrings.xml', 3_000_000_000);
+    expect(await refusalOf(bomb)).toMatch(
+      /^The file is too large or damaged: "xl\/sharedStrings\.xml" would inflate to 2861 MB\.$/,
+    );
+  });
+
+  it('a part that inflates a thousand times over', async () => {
+    const sheet = claimingSize(await workbook(), 'xl/worksheets/sheet1.xml', 50 * 1024 * 1024);
+    expect(await refusalOf(sheet)).toMatch(/"xl\/worksheets\/sheet1\.xml" would inflate to 50 MB/);
+  });
+
+  it('a workbook of 150 sheets', async () => {
+    expect(await refusalOf(await workbook(150))).toMatch(/it has 150 worksheets \(at most 100\)/);
+  });
+
+  it('a file cut short (no table of contents)', async () => {
+    const whole = await workbook();
+    expect(await refusalOf(whole.subarray(0, whole.length - 30))).toMatch(
+      /^The Excel workbook cannot be read; it may be damaged \(it is cut short/,
+    );
+  });
+
+  it('an honest workbook still reads', async () => {
+    const result = await readWholeExportFile({ bytes: await workbook(), name: 'export.xlsx' });
+    // It lacks most columns: refused for that, not for its size.
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((problem) => problem.reason).join(' ')).not.toMatch(/too large/);
+  });
+});
