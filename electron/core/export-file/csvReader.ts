@@ -50,6 +50,9 @@ function isBlankRecord(record: readonly string[]): boolean {
   return record.every((field) => field.trim() === '');
 }
 
+/** The longest row read: a megabyte, thousands of times a real row. */
+export const maxRecordBytes = 1024 * 1024;
+
 function problemOfCsvError(error: CsvError, row: number): ImportProblem {
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
@@ -115,6 +118,8 @@ export async function* readCsvLines(
     relax_column_count: true,
     relax_quotes: true,
     skip_records_with_error: true,
+    // A real row is a few hundred bytes; an unclosed quote would otherwise swallow the whole file.
+    max_record_size: maxRecordBytes,
     on_skip: (error) => {
       if (error) skipped.push(problemOfCsvError(error, Number(error.records ?? 0) + 1));
       return undefined;

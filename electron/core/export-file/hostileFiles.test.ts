@@ -1,3 +1,4 @@
+import { invoiceLineFields } from '@shared/platformInvoiceLine';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readWholeExportFile } from './readExportFile';
@@ -65,5 +66,30 @@ describe('hostile XLSX files are refused before anything is inflated', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map((problem) => problem.reason).join(' ')).not.toMatch(/too large/);
+  });
+});
+
+describe('hostile CSV files are refused with a clear message, memory bounded', () => {
+  const header = invoiceLineFields.map(({ column }) => column).join(',');
+
+  it('an unterminated quote that would swallow the rest of the file', async () => {
+    const rest = 'INV-2,Contoso,Plan\n'.repeat(80_000);
+    const bytes = Buffer.from(`${header}\nINV-1,"Contoso,Plan\n${rest}`);
+    const started = Date.now();
+    const result = await readWholeExportFile({ bytes, name: 'export.csv' });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((problem) => problem.reason)).toContain(
+      'This row is far too long: a quoted value that starts in it is probably never closed (a closing " is missing).',
+    );
+  });
+
+  it('a single cell of several megabytes', async () => {
+    const bytes = Buffer.from(`${header}\nINV-1,"${'x'.repeat(3 * 1024 * 1024)}",Plan\n`);
+    const result = await readWholeExportFile({ bytes, name: 'export.csv' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems[0]?.reason).toMatch(/^This row is far too long/);
   });
 });
