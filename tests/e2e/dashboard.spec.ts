@@ -6,9 +6,11 @@ import { expectAccessible } from './accessibility';
 import {
   companiesForAgreements,
   connectAndConfigure,
+  connectPlatformAndLoad,
   expect,
   invoke,
   linesWithinOneMonth,
+  mapOrganizationAndOffers,
   test,
 } from './previewHost';
 
@@ -59,23 +61,14 @@ test('after a sync with one failing line, the Dashboard and System Logs say what
     autoSync: false,
     ...rulesForMonthlyPosting,
   });
-  await invoke(preview, 'platformConnection.save', {
-    baseUrl: platform.baseUrl,
-    token: platform.token,
-  });
-  await invoke(preview, 'mapping.syncOrganizations');
-  await invoke(preview, 'platformData.load', { periods: [current], source: { kind: 'platform' } });
-  await invoke(preview, 'mapping.loadProducts', { months: 1 });
-  await invoke(preview, 'mapping.mapOrganization', {
-    organizationId: organization.id,
-    companyIds: [company.id],
-  });
-  for (const offerId of new Set(lines.map((line) => line.offerId))) {
-    await invoke(preview, 'mapping.mapOffer', {
-      offerId,
-      catalogItemId: offerId === failingOffer ? doomed.id : product.id,
-    });
-  }
+  await connectPlatformAndLoad(preview, platform, current);
+  await mapOrganizationAndOffers(
+    preview,
+    organization.id,
+    company.id,
+    lines.map((line) => line.offerId),
+    (offerId) => (offerId === failingOffer ? doomed.id : product.id),
+  );
   // Someone deactivates the Product in ConnectWise after it was mapped.
   doomed.inactiveFlag = true;
   await invoke(preview, 'posting.run', { period: current, confirmCancellations: false });

@@ -4,9 +4,11 @@ import { expectAccessible } from './accessibility';
 import {
   companiesForAgreements,
   connectAndConfigure,
+  connectPlatformAndLoad,
   expect,
   invoke,
   linesWithinOneMonth,
+  mapOrganizationAndOffers,
   test,
 } from './previewHost';
 
@@ -52,20 +54,14 @@ test('a new user edits a line, bulk-excludes two, posts the month with Sync to P
     ...minimalConfiguration(simulator),
     agreementTypeId: agreementType.id,
   });
-  await invoke(preview, 'platformConnection.save', {
-    baseUrl: platform.baseUrl,
-    token: platform.token,
-  });
-  await invoke(preview, 'mapping.syncOrganizations');
-  await invoke(preview, 'platformData.load', { periods: [current], source: { kind: 'platform' } });
-  await invoke(preview, 'mapping.loadProducts', { months: 1 });
-  await invoke(preview, 'mapping.mapOrganization', {
-    organizationId: organization.id,
-    companyIds: [company.id],
-  });
-  for (const line of [edited, posted, excludedOne, excludedTwo]) {
-    await invoke(preview, 'mapping.mapOffer', { offerId: line.offerId, catalogItemId: product.id });
-  }
+  await connectPlatformAndLoad(preview, platform, current);
+  await mapOrganizationAndOffers(
+    preview,
+    organization.id,
+    company.id,
+    [edited, posted, excludedOne, excludedTwo].map((line) => line.offerId),
+    () => product.id,
+  );
 
   await page.goto(preview.url);
   await page

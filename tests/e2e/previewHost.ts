@@ -109,6 +109,38 @@ export async function connectAndConfigure(
   await invoke(host, 'configuration.save', minimalConfiguration(simulator));
 }
 
+/**
+ * What a spec about posting needs after `connectAndConfigure`: the Platform connected, the
+ * Organizations synced, a month and the Products of its Offers loaded.
+ */
+export async function connectPlatformAndLoad(
+  host: PreviewHost,
+  platform: PlatformSimulator,
+  period: string,
+): Promise<void> {
+  await invoke(host, 'platformConnection.save', {
+    baseUrl: platform.baseUrl,
+    token: platform.token,
+  });
+  await invoke(host, 'mapping.syncOrganizations');
+  await invoke(host, 'platformData.load', { periods: [period], source: { kind: 'platform' } });
+  await invoke(host, 'mapping.loadProducts', { months: 1 });
+}
+
+/** Maps an Organization to one Company and each of its Offers to a Product. */
+export async function mapOrganizationAndOffers(
+  host: PreviewHost,
+  organizationId: string,
+  companyId: number,
+  offers: Iterable<string>,
+  productOf: (offerId: string) => number,
+): Promise<void> {
+  await invoke(host, 'mapping.mapOrganization', { organizationId, companyIds: [companyId] });
+  for (const offerId of new Set(offers)) {
+    await invoke(host, 'mapping.mapOffer', { offerId, catalogItemId: productOf(offerId) });
+  }
+}
+
 /** This month's lines whose charge stays within one month: no charge-date rule holds them back. */
 export function linesWithinOneMonth(platform: PlatformSimulator, period: string) {
   return platform.data.invoiceLines.filter(

@@ -1,9 +1,11 @@
 import {
   companiesForAgreements,
   connectAndConfigure,
+  connectPlatformAndLoad,
   expect,
   invoke,
   linesWithinOneMonth,
+  mapOrganizationAndOffers,
   test,
 } from './previewHost';
 
@@ -30,22 +32,16 @@ test('turning on the daily sync shows the next run; Sync now posts and shows wha
 
   // Credentials, loading and mapping have their own specs.
   await connectAndConfigure(preview, simulator);
-  await invoke(preview, 'platformConnection.save', {
-    baseUrl: platform.baseUrl,
-    token: platform.token,
-  });
-  await invoke(preview, 'mapping.syncOrganizations');
-  await invoke(preview, 'platformData.load', { periods: [current], source: { kind: 'platform' } });
-  await invoke(preview, 'mapping.loadProducts', { months: 1 });
-  await invoke(preview, 'mapping.mapOrganization', {
-    organizationId: organization.id,
-    companyIds: [company.id],
-  });
-  for (const offerId of new Set(
-    oneMonth.filter((l) => l.organizationId === organization.id).map((l) => l.offerId),
-  )) {
-    await invoke(preview, 'mapping.mapOffer', { offerId, catalogItemId: product.id });
-  }
+  await connectPlatformAndLoad(preview, platform, current);
+  const offersOf = (organizationId: string) =>
+    oneMonth.filter((l) => l.organizationId === organizationId).map((l) => l.offerId);
+  await mapOrganizationAndOffers(
+    preview,
+    organization.id,
+    company.id,
+    offersOf(organization.id),
+    () => product.id,
+  );
 
   await page.goto(preview.url);
   const nav = page.getByRole('navigation', { name: 'Main' });
@@ -82,15 +78,13 @@ test('turning on the daily sync shows the next run; Sync now posts and shows wha
   );
   const otherCompany = companiesForAgreements(simulator).find((c) => c.id !== company.id);
   if (!another || !otherCompany) throw new Error('seed too small');
-  await invoke(preview, 'mapping.mapOrganization', {
-    organizationId: another.id,
-    companyIds: [otherCompany.id],
-  });
-  for (const offerId of new Set(
-    oneMonth.filter((l) => l.organizationId === another.id).map((l) => l.offerId),
-  )) {
-    await invoke(preview, 'mapping.mapOffer', { offerId, catalogItemId: product.id });
-  }
+  await mapOrganizationAndOffers(
+    preview,
+    another.id,
+    otherCompany.id,
+    offersOf(another.id),
+    () => product.id,
+  );
   simulator.faults.script({
     method: 'POST',
     path: /\/additions$/,
