@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BridgeResult } from '@shared/contract';
-import { type Core, createCore, noPowerEvents } from '../electron/core';
+import { type Core, createCore, createMemorySecretStore, noPowerEvents } from '../electron/core';
 
 /** A core on a fresh database, with settings and secrets in memory: what every bench runs on. */
 export function benchCore(
@@ -10,7 +10,6 @@ export function benchCore(
   databasePath = join(mkdtempSync(join(tmpdir(), 'cwbs-bench-')), 'data.sqlite'),
 ): Core {
   let settings: Record<string, unknown> = {};
-  const kept = new Map<string, string>();
   return createCore({
     settingsFile: {
       read: () => settings,
@@ -18,13 +17,7 @@ export function benchCore(
         settings = value;
       },
     },
-    secrets: {
-      get: async (account) => kept.get(account) ?? null,
-      set: async (account, secret) => {
-        kept.set(account, secret);
-      },
-      delete: async (account) => kept.delete(account),
-    },
+    secrets: createMemorySecretStore(),
     databasePath,
     clock: { now },
     logger: { info() {}, warn() {}, error() {} },

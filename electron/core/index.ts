@@ -14,6 +14,7 @@ export { noPowerEvents, systemClock } from './ports';
 export { readRendererFile } from './renderer-files';
 export {
   createKeytarSecretStore,
+  createMemorySecretStore,
   type KeytarLike,
   keychainServiceFor,
   keychainServiceName,

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { SecretStore } from '../core';
+import { createMemorySecretStore } from '../core';
 import { startPreviewHost } from '../host/previewHost';
 import { startConnectWiseSimulator } from '../sandbox/connectwise';
 import { startPlatformSimulator } from '../sandbox/platform';
@@ -18,18 +18,6 @@ import { startPlatformSimulator } from '../sandbox/platform';
 process.umask(0o077);
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '0' } } });
-
-/** The demo's made-up keys live as long as the demo: nothing is written to the OS keychain. */
-function memorySecrets(): SecretStore {
-  const kept = new Map<string, string>();
-  return {
-    get: async (account) => kept.get(account) ?? null,
-    set: async (account, secret) => {
-      kept.set(account, secret);
-    },
-    delete: async (account) => kept.delete(account),
-  };
-}
 
 const here = import.meta.dirname;
 const { version } = JSON.parse(readFileSync(join(here, '../../package.json'), 'utf8')) as {
@@ -54,7 +42,8 @@ const host = await startPreviewHost({
   rendererDir: join(here, '../renderer'),
   appVersion: version,
   port: Number(values.port),
-  secrets: memorySecrets(),
+  // The demo's made-up keys live as long as the demo: nothing goes to the OS keychain.
+  secrets: createMemorySecretStore(),
   ports: {
     demo: {
       connectwise: {

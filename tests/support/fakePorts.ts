@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type CorePorts,
+  createMemorySecretStore,
   noPowerEvents,
   type PowerEvents,
-  type SecretStore,
   type SettingsFile,
 } from '../../electron/core';
 
@@ -28,17 +28,8 @@ export function memorySettingsFile(initial: Record<string, unknown> = {}): Setti
   };
 }
 
-export function memorySecretStore(): SecretStore & { entries: Map<string, string> } {
-  const entries = new Map<string, string>();
-  return {
-    entries,
-    get: async (account) => entries.get(account) ?? null,
-    set: async (account, secret) => {
-      entries.set(account, secret);
-    },
-    delete: async (account) => entries.delete(account),
-  };
-}
+/** The core's in-memory secret store, under the name the tests have always used. */
+export const memorySecretStore = createMemorySecretStore;
 
 export class FakeClock {
   constructor(private current: Date) {}

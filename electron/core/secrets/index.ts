@@ -1,5 +1,6 @@
 export {
   createKeytarSecretStore,
+  createMemorySecretStore,
   type KeytarLike,
   keychainServiceFor,
   keychainServiceName,

@@ -30,3 +30,19 @@ export function keychainServiceFor(separateDataFolder: string | undefined): stri
   const folder = resolve(separateDataFolder);
   return `${keychainServiceName}-${createHash('sha256').update(folder).digest('hex').slice(0, 12)}`;
 }
+
+/**
+ * Secrets kept in memory for as long as the process runs: the demo's made-up keys, benchmarks
+ * and tests. Never for a real key, which lives only in the OS keychain.
+ */
+export function createMemorySecretStore(): SecretStore & { entries: Map<string, string> } {
+  const entries = new Map<string, string>();
+  return {
+    entries,
+    get: async (account) => entries.get(account) ?? null,
+    set: async (account, secret) => {
+      entries.set(account, secret);
+    },
+    delete: async (account) => entries.delete(account),
+  };
+}
