@@ -46,19 +46,12 @@ export const LogSummary = z.object({
 });
 export type LogSummary = z.infer<typeof LogSummary>;
 
-/** What an entry is about, to link to it. */
-export const LogSubject = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('lines'),
-    period: InvoicePeriod,
-    lineIds: z.array(z.string()).max(1000),
-  }),
-  z.object({
-    kind: z.literal('organization'),
-    organizationId: z.string(),
-    organizationName: z.string(),
-  }),
-]);
+/** The lines an entry is about (a failed post), to open them. */
+export const LogSubject = z.object({
+  kind: z.literal('lines'),
+  period: InvoicePeriod,
+  lineIds: z.array(z.string()).max(1000),
+});
 export type LogSubject = z.infer<typeof LogSubject>;
 
 /** The request behind an error and its answer: never a header, every secret taken out. */

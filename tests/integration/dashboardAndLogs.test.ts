@@ -146,7 +146,7 @@ describe('System Logs', () => {
         responseBody: expect.stringContaining('product/id'),
       },
     });
-    expect(failingLines).toContain(entry.subject?.kind === 'lines' && entry.subject.lineIds[0]);
+    expect(failingLines).toContain(entry.subject?.lineIds[0]);
 
     const db = new DatabaseSync(databasePath, { readOnly: true });
     try {

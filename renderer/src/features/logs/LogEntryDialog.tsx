@@ -52,40 +52,23 @@ function Subject({ entry }: { entry: LogEntryDetail }) {
   const close = useLogs((state) => state.closeEntry);
   const subject = entry.subject;
   if (!subject) return null;
-  if (subject.kind === 'lines') {
-    const [first] = subject.lineIds;
-    const many = subject.lineIds.length > 1;
-    return (
-      <Group gap="xs">
-        <Text size="sm">
-          {many ? `${subject.lineIds.length} lines` : `Line ${first}`} of {subject.period}
-        </Text>
-        <Button
-          size="compact-sm"
-          variant="light"
-          onClick={() => {
-            close();
-            useNavigation.getState().go({ screen: 'mapping', tab: 'invoices' });
-            showInvoiceLines(subject.period, many ? { status: 'Failed' } : { search: first ?? '' });
-          }}
-        >
-          {many ? 'Show the failed lines' : 'Show the line'}
-        </Button>
-      </Group>
-    );
-  }
+  const [first] = subject.lineIds;
+  const many = subject.lineIds.length > 1;
   return (
     <Group gap="xs">
-      <Text size="sm">Organization {subject.organizationName}</Text>
+      <Text size="sm">
+        {many ? `${subject.lineIds.length} lines` : `Line ${first}`} of {subject.period}
+      </Text>
       <Button
         size="compact-sm"
         variant="light"
         onClick={() => {
           close();
-          useNavigation.getState().go({ screen: 'mapping', tab: 'organizations' });
+          useNavigation.getState().go({ screen: 'mapping', tab: 'invoices' });
+          showInvoiceLines(subject.period, many ? { status: 'Failed' } : { search: first ?? '' });
         }}
       >
-        Show Organizations
+        {many ? 'Show the failed lines' : 'Show the line'}
       </Button>
     </Group>
   );
