@@ -18,6 +18,11 @@ export interface ByteSource {
   chunks(options?: { counted?: boolean }): AsyncGenerator<Uint8Array>;
   /** Up to `length` bytes from `offset` (fewer at the end), without moving the progress. */
   readAt(offset: number, length: number): Promise<Uint8Array>;
+  /**
+   * `length` bytes from `offset`, chunk by chunk, counted as read (a part of an archive read for
+   * real). Stops with the signal's reason when it is aborted.
+   */
+  range(offset: number, length: number): AsyncGenerator<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -48,6 +53,15 @@ function bytesSource(bytes: Uint8Array, signal: AbortSignal | undefined): ByteSo
     },
     async readAt(offset, length) {
       return bytes.subarray(offset, offset + length);
+    },
+    async *range(offset, length) {
+      const end = Math.min(bytes.byteLength, offset + length);
+      for (let at = offset; at < end; at += chunkSize) {
+        signal?.throwIfAborted();
+        const chunk = bytes.subarray(at, Math.min(end, at + chunkSize));
+        bytesRead += chunk.byteLength;
+        yield chunk;
+      }
     },
     async close() {},
   };
@@ -84,6 +98,18 @@ async function fileSource(path: string, signal: AbortSignal | undefined): Promis
         const buffer = Buffer.alloc(Math.max(0, Math.min(length, size - offset)));
         const { bytesRead: got } = await handle.read(buffer, 0, buffer.length, offset);
         return buffer.subarray(0, got);
+      },
+      async *range(offset, length) {
+        const end = Math.min(size, offset + length);
+        for (let at = offset; at < end; ) {
+          signal?.throwIfAborted();
+          const chunk = Buffer.allocUnsafe(Math.min(chunkSize, end - at));
+          const { bytesRead: got } = await handle.read(chunk, 0, chunk.length, at);
+          if (got === 0) return;
+          at += got;
+          bytesRead += got;
+          yield chunk.subarray(0, got);
+        }
       },
       async close() {
         if (closed) return;

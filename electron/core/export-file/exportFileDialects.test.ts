@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PlatformInvoiceLine } from '@shared/platformInvoiceLine';
+import { invoiceLineFields, type PlatformInvoiceLine } from '@shared/platformInvoiceLine';
 import { describe, expect, it } from 'vitest';
+import {
+  handMadeXlsx,
+  inlineRow,
+  sharedStringsPart,
+  workbookParts,
+  worksheetPart,
+} from '../../../tests/support/handMadeXlsx';
 import { canonicalColumns, readWholeExportFile } from './index';
 import { invoiceLineColumns } from './invoiceLineColumns';
 
@@ -197,6 +204,25 @@ describe('XLSX', () => {
       unitPrice: '11.7',
     });
     expect(lines.map((line) => line.lineId)).not.toContain('IL-NOT-READ');
+  });
+
+  it('reads every line whatever the order of the parts (exceljs loses a last part when streaming)', async () => {
+    const lines = [1, 2, 3].map((n) => ({ ...firstSampleLine, lineId: `IL-2026-01-000${n}` }));
+    const rows = lines.map((line, index) =>
+      inlineRow(
+        index + 2,
+        invoiceLineFields.map(({ field }) => line[field] ?? ''),
+      ),
+    );
+    const bytes = handMadeXlsx([
+      worksheetPart({ text: rows.join(''), times: 1 }),
+      sharedStringsPart(undefined),
+      ...[...workbookParts].reverse(),
+    ]);
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      const result = await readWholeExportFile({ bytes, name: 'reordered.xlsx' });
+      expect(result).toEqual({ ok: true, lines });
+    }
   });
 
   it('writes numbers without floating-point noise', async () => {

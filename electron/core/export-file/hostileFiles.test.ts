@@ -1,6 +1,12 @@
 import { invoiceLineFields } from '@shared/platformInvoiceLine';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import {
+  handMadeXlsx,
+  sharedStringsPart,
+  workbookParts,
+  worksheetPart,
+} from '../../../tests/support/handMadeXlsx';
 import { readWholeExportFile } from './readExportFile';
 
 /** A small, honest workbook with the Platform's header and one line. */
@@ -57,6 +63,30 @@ describe('hostile XLSX files are refused before anything is inflated', () => {
     const whole = await workbook();
     expect(await refusalOf(whole.subarray(0, whole.length - 30))).toMatch(
       /^The Excel workbook cannot be read; it may be damaged \(it is cut short/,
+    );
+  });
+
+  it('a worksheet that comes before the shared strings and inflates past its declared size', async () => {
+    // Excel's own order (worksheet, then shared strings); it declares 1 KB and inflates to 30 MB.
+    const row = '<row><c t="inlineStr"><is><t>INV-1</t></is></c></row>';
+    const early = handMadeXlsx([
+      worksheetPart({ text: row, times: 500_000 }, 1024),
+      ...workbookParts,
+      sharedStringsPart(undefined),
+    ]);
+    expect(await refusalOf(early)).toBe(
+      'The file is too large or damaged: "xl/worksheets/sheet1.xml" inflates past the 1 KB its table of contents declares.',
+    );
+  });
+
+  it('a shared-strings part that inflates past its declared size', async () => {
+    const strings = handMadeXlsx([
+      ...workbookParts,
+      sharedStringsPart({ text: '<si><t>Contoso</t></si>', times: 400_000 }, 4096),
+      worksheetPart(undefined),
+    ]);
+    expect(await refusalOf(strings)).toBe(
+      'The file is too large or damaged: "xl/sharedStrings.xml" inflates past the 4 KB its table of contents declares.',
     );
   });
 

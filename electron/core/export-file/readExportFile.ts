@@ -25,7 +25,7 @@ import {
   UndecodableTextError,
 } from './textDecoding';
 import { readXlsxLines } from './xlsxReader';
-import { xlsxRefusal } from './zipDirectory';
+import { readZipDirectory, xlsxRefusal, type ZipEntry } from './zipDirectory';
 
 export type { ExportFileInput } from './byteSource';
 export type { ExportFileFormat } from './fileRecognition';
@@ -78,12 +78,8 @@ function describeOpenError(error: unknown): string {
   return `The file cannot be opened (${error instanceof Error ? error.message : String(error)}).`;
 }
 
-function readerFor(
-  source: ByteSource,
-  format: ExportFileFormat,
-  options: ExportFileOptions,
-): AsyncGenerator<ReaderEvent> {
-  const createBuilder = (likelyDecimalMark: DecimalMark | null) =>
+function builderFor(options: ExportFileOptions) {
+  return (likelyDecimalMark: DecimalMark | null) =>
     new InvoiceLineBuilder({
       dateOrder: options.dateOrder ?? 'iso',
       decimals: new DecimalReader({
@@ -92,7 +88,14 @@ function readerFor(
         likelyDecimalMark,
       }),
     });
-  if (format === 'xlsx') return readXlsxLines(source.chunks(), { createBuilder });
+}
+
+function readerFor(
+  source: ByteSource,
+  format: Exclude<ExportFileFormat, 'xlsx'>,
+  options: ExportFileOptions,
+): AsyncGenerator<ReaderEvent> {
+  const createBuilder = builderFor(options);
   return (async function* readText() {
     const encoding = await chooseTextEncoding(source, options.encoding ?? 'auto');
     const text = decodeText(source.chunks(), encoding);
@@ -149,18 +152,25 @@ export async function* readExportFile(
       return;
     }
 
+    let events: AsyncGenerator<ReaderEvent>;
     if (recognition.format === 'xlsx') {
       // Refused by what its directory declares, before a byte is inflated.
-      const refusal = await xlsxRefusal(source);
-      if (refusal) {
-        yield wholeFileProblem(refusal);
+      const entries = await readZipDirectory(source);
+      const refusal = typeof entries === 'string' ? entries : xlsxRefusal(entries);
+      if (typeof entries === 'string' || refusal !== null) {
+        yield wholeFileProblem(refusal ?? entries.toString());
         return;
       }
+      events = readXlsxLines(source, entries, {
+        createBuilder: builderFor(options),
+        signal,
+      });
+    } else {
+      events = readerFor(source, recognition.format, options);
     }
 
     let problemCount = 0;
     let progressReportedAt = 0;
-    const events = readerFor(source, recognition.format, options);
     try {
       for await (const event of events) {
         signal?.throwIfAborted();

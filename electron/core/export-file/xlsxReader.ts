@@ -1,9 +1,10 @@
 /**
  * Reads an XLSX export with exceljs's streaming reader: the first worksheet only, the header in
- * its first row. Number cells become exact decimal text, date cells calendar dates (UTC).
+ * its first row, never the whole file in memory. Number cells become exact decimal text, date cells calendar dates (UTC).
  */
 import { Readable } from 'node:stream';
-import ExcelJS, { type CellValue, type Row } from 'exceljs';
+import type { CellValue, Row } from 'exceljs';
+import type { ByteSource } from './byteSource';
 import { calendarDateOfUtc } from './calendarDateText';
 import { decimalOfNumber } from './decimalText';
 import { type CellInput, cellText, matchHeaderRow } from './invoiceLineBuilder';
@@ -14,6 +15,7 @@ import {
   noInvoiceLines,
   type ReaderEvent,
 } from './readerEvents';
+import { inflatedEntry, type ZipEntry, ZipRefusal } from './zipDirectory';
 
 /** Whether a number format shows a date (so a formula's numeric result is a date serial). */
 function isDateFormat(numFmt: string | undefined): boolean {
@@ -74,86 +76,117 @@ function isBlank(cells: ReadonlyArray<CellInput | undefined>): boolean {
   return cells.every((cell) => cell === undefined || cellText(cell)?.trim() === '');
 }
 
-/** exceljs's streaming worksheet carries the sheet's name, though its typings do not say so. */
-function sheetName(sheet: object): string | undefined {
-  const name: unknown = Reflect.get(sheet, 'name');
-  return typeof name === 'string' ? name : undefined;
+/**
+ * The steps of exceljs's streaming WorkbookReader, driven here one part at a time. Its own
+ * `parse()` reads the archive front to back in one pass and intermittently loses the last part
+ * (exceljs issue 3064: workbook.xml, which exceljs writes last, so the sheet names are unknown),
+ * and keeps a worksheet that comes before the shared strings (Excel's own order) in a temporary
+ * file. Reading each part where the central directory puts it, in the order the parts depend on
+ * each other, does neither. exceljs is pinned by package-lock.json; a test reads real files.
+ */
+interface WorkbookSteps {
+  workbookRels?: Array<{ Id: string; Target: string }>;
+  model?: { sheets?: Array<{ name?: string; rId?: string }> };
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(
+    chunks: AsyncIterable<Buffer>,
+    sheetNo: string,
+  ): Generator<{ eventType: string; value: AsyncIterable<Row> }>;
+}
+
+const noWorksheet = 'This is not a CSV, XLSX or JSON export: the file holds no Excel worksheet.';
+
+/** A relationship's target as the part's name in the archive (relative to xl/ unless absolute). */
+function partName(target: string): string {
+  return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
 }
 
 export async function* readXlsxLines(
-  chunks: AsyncIterable<Uint8Array>,
-  settings: { createBuilder: CreateLineBuilder },
+  source: Pick<ByteSource, 'readAt' | 'range'>,
+  entries: readonly ZipEntry[],
+  settings: { createBuilder: CreateLineBuilder; signal?: AbortSignal | undefined },
 ): AsyncGenerator<ReaderEvent> {
   const builder = settings.createBuilder(null);
-  // A failing source (a read error, a cancel) must end the stream rather than error it: the
-  // unzipper exceljs pipes it into would never hear of the error and wait forever.
-  let sourceError: unknown = null;
-  async function* endingOnError(): AsyncGenerator<Uint8Array> {
-    try {
-      yield* chunks;
-    } catch (error) {
-      sourceError = error;
-    }
-  }
-  const input = Readable.from(endingOnError());
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const byName = new Map(entries.map((entry) => [entry.name, entry]));
+  const part = (name: string) => {
+    const entry = byName.get(name);
+    return entry ? Readable.from(inflatedEntry(source, entry)) : null;
+  };
+  // Loaded when an XLSX comes: it is most of the reading thread's start-up time.
+  const { default: ExcelJS } = await import('exceljs');
+  const steps = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
     entries: 'ignore',
-  });
-  let sawWorksheet = false;
+  }) as unknown as WorkbookSteps;
   let columnIndexes: readonly number[] | null = null;
   let dataRows = 0;
   try {
-    for await (const sheet of workbook) {
-      const firstSheetName = workbook.model?.sheets?.[0]?.name;
-      const name = sheetName(sheet);
-      if (firstSheetName !== undefined && name !== undefined && name !== firstSheetName) continue;
-      sawWorksheet = true;
-      for await (const row of sheet) {
-        if (columnIndexes === null) {
-          const headers: string[] = [];
-          row.eachCell((cell, column) => {
-            headers[column - 1] = cellText(cellInputOfValue(cell.value, cell.numFmt)) ?? '';
-          });
-          for (let index = 0; index < headers.length; index += 1) headers[index] ??= '';
-          if (headers.every((header) => header.trim() === '')) continue;
-          const header = matchHeaderRow(headers, row.number);
-          if (!header.ok) {
-            for (const problem of header.problems) yield { kind: 'problem', problem };
-            return;
-          }
-          columnIndexes = header.columnIndexes;
-          builder.applyDeclaredDateOrders(header.declaredDateOrders);
-          continue;
+    const relationships = part('xl/_rels/workbook.xml.rels');
+    const workbook = part('xl/workbook.xml');
+    if (!relationships || !workbook) {
+      yield fileProblem(noWorksheet);
+      return;
+    }
+    await steps._parseRels(relationships);
+    await steps._parseWorkbook(workbook);
+    const sharedStrings = part('xl/sharedStrings.xml');
+    if (sharedStrings) for await (const _ of steps._parseSharedStrings(sharedStrings));
+    const styles = part('xl/styles.xml');
+    if (styles) await steps._parseStyles(styles);
+
+    const firstSheet = steps.model?.sheets?.[0];
+    const relationship = steps.workbookRels?.find((rel) => rel.Id === firstSheet?.rId);
+    const sheetEntry = relationship && byName.get(partName(relationship.Target));
+    if (!sheetEntry) {
+      yield fileProblem(noWorksheet);
+      return;
+    }
+    const sheetNo = /sheet(\d+)\.xml$/i.exec(sheetEntry.name)?.[1] ?? '1';
+    const [emitted] = steps._parseWorksheet(inflatedEntry(source, sheetEntry), sheetNo);
+    if (!emitted) throw new Error('exceljs did not open the worksheet');
+    for await (const row of emitted.value) {
+      if (columnIndexes === null) {
+        const headers: string[] = [];
+        row.eachCell((cell, column) => {
+          headers[column - 1] = cellText(cellInputOfValue(cell.value, cell.numFmt)) ?? '';
+        });
+        for (let index = 0; index < headers.length; index += 1) headers[index] ??= '';
+        if (headers.every((header) => header.trim() === '')) continue;
+        const header = matchHeaderRow(headers, row.number);
+        if (!header.ok) {
+          for (const problem of header.problems) yield { kind: 'problem', problem };
+          return;
         }
-        const cells: Array<CellInput | undefined> = new Array(invoiceLineColumns.length);
-        for (let position = 0; position < columnIndexes.length; position += 1) {
-          const index = columnIndexes[position] ?? -1;
-          cells[position] = index >= 0 ? cellInputAt(row, index + 1) : undefined;
-        }
-        if (isBlank(cells)) continue;
-        dataRows += 1;
-        const outcome = builder.build(row.number, cells);
-        if (outcome.ok) yield { kind: 'line', row: row.number, line: outcome.line };
-        else for (const problem of outcome.problems) yield { kind: 'problem', problem };
+        columnIndexes = header.columnIndexes;
+        builder.applyDeclaredDateOrders(header.declaredDateOrders);
+        continue;
       }
-      break;
+      const cells: Array<CellInput | undefined> = new Array(invoiceLineColumns.length);
+      for (let position = 0; position < columnIndexes.length; position += 1) {
+        const index = columnIndexes[position] ?? -1;
+        cells[position] = index >= 0 ? cellInputAt(row, index + 1) : undefined;
+      }
+      if (isBlank(cells)) continue;
+      dataRows += 1;
+      const outcome = builder.build(row.number, cells);
+      if (outcome.ok) yield { kind: 'line', row: row.number, line: outcome.line };
+      else for (const problem of outcome.problems) yield { kind: 'problem', problem };
     }
   } catch (error) {
-    if (sourceError !== null) throw sourceError;
+    if (settings.signal?.aborted) throw settings.signal.reason;
+    if (error instanceof ZipRefusal) {
+      yield fileProblem(error.message);
+      return;
+    }
     const detail = error instanceof Error ? error.message : String(error);
     yield fileProblem(`The Excel workbook cannot be read; it may be damaged (${detail}).`);
     return;
-  } finally {
-    input.destroy();
   }
-  if (sourceError !== null) throw sourceError;
-  if (!sawWorksheet) {
-    yield fileProblem('This is not a CSV, XLSX or JSON export: the file holds no Excel worksheet.');
-  } else if (dataRows === 0) {
-    yield fileProblem(noInvoiceLines);
-  }
+  if (dataRows === 0) yield fileProblem(noInvoiceLines);
 }

@@ -1,15 +1,24 @@
 /**
  * The central directory of a ZIP file (an XLSX is one), read before anything is inflated: what
  * each entry claims it will become. A "zip bomb" (14 MB that inflate to 5 GB) is refused here,
- * before it can fill memory or a temporary file.
+ * before it can fill memory. Entries are then read by where the directory puts them, each
+ * refused as soon as it inflates past the size the directory declared for it.
  */
+import { Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 import type { ByteSource } from './byteSource';
 
 export interface ZipEntry {
   name: string;
   compressedBytes: number;
   uncompressedBytes: number;
+  /** 0 stored, 8 deflated: what an XLSX uses. */
+  method: number;
+  localHeaderOffset: number;
 }
+
+/** A file that is refused as too large or damaged, with the reason the user reads. */
+export class ZipRefusal extends Error {}
 
 const endOfDirectory = 0x06054b50;
 const unreadable = (detail: string) =>
@@ -54,8 +63,10 @@ export async function readZipDirectory(
     const extraBytes = directory.readUInt16LE(at + 30);
     const commentBytes = directory.readUInt16LE(at + 32);
     entries.push({
+      method: directory.readUInt16LE(at + 10),
       compressedBytes: directory.readUInt32LE(at + 20),
       uncompressedBytes: directory.readUInt32LE(at + 24),
+      localHeaderOffset: directory.readUInt32LE(at + 42),
       name: directory.toString('utf8', at + 46, at + 46 + nameBytes),
     });
     at += 46 + nameBytes + extraBytes + commentBytes;
@@ -76,12 +87,7 @@ export const xlsxLimits = {
 };
 
 /** Why an XLSX must be refused before it is opened, or null when its directory looks sane. */
-export async function xlsxRefusal(
-  source: Pick<ByteSource, 'readAt' | 'totalBytes'>,
-  limits = xlsxLimits,
-): Promise<string | null> {
-  const entries = await readZipDirectory(source);
-  if (typeof entries === 'string') return entries;
+export function xlsxRefusal(entries: readonly ZipEntry[], limits = xlsxLimits): string | null {
   const tooLarge = 'The file is too large or damaged: ';
   if (entries.length > limits.entries) {
     return `${tooLarge}it holds ${entries.length} parts (at most ${limits.entries}).`;
@@ -105,4 +111,48 @@ export async function xlsxRefusal(
     return `${tooLarge}it would inflate to ${Math.round(total / 1024 / 1024)} MB.`;
   }
   return null;
+}
+
+const localHeader = 0x04034b50;
+
+/**
+ * An entry's bytes, inflated, read from where the directory says it is. Inflating past the size
+ * the directory declared (a bomb that lies about itself) stops the reading with a ZipRefusal.
+ */
+export async function* inflatedEntry(
+  source: Pick<ByteSource, 'readAt' | 'range'>,
+  entry: ZipEntry,
+): AsyncGenerator<Buffer> {
+  const header = Buffer.from(await source.readAt(entry.localHeaderOffset, 30));
+  if (header.length < 30 || header.readUInt32LE(0) !== localHeader) {
+    throw new Error(`"${entry.name}" is not where its table of contents says`);
+  }
+  const dataStart =
+    entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+  const compressed = source.range(dataStart, entry.compressedBytes);
+  if (entry.method !== 0 && entry.method !== 8) {
+    throw new Error(`"${entry.name}" is compressed in a way Excel does not use`);
+  }
+  const inflated =
+    entry.method === 0 ? compressed : Readable.from(compressed).pipe(createInflateRaw());
+  let bytes = 0;
+  try {
+    for await (const chunk of inflated) {
+      bytes += chunk.length;
+      if (bytes > entry.uncompressedBytes) {
+        throw new ZipRefusal(
+          `The file is too large or damaged: "${entry.name}" inflates past the ${megabytes(entry.uncompressedBytes)} its table of contents declares.`,
+        );
+      }
+      yield Buffer.from(chunk);
+    }
+  } finally {
+    if (inflated instanceof Readable) inflated.destroy();
+  }
+}
+
+function megabytes(bytes: number): string {
+  return bytes < 1024 * 1024
+    ? `${Math.ceil(bytes / 1024)} KB`
+    : `${Math.round(bytes / 1024 / 1024)} MB`;
 }
