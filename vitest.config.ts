@@ -15,6 +15,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          globalSetup: ['tests/support/exportFileWorker.ts'],
           include: [
             'electron/**/*.test.ts',
             'shared/**/*.test.ts',

@@ -4,6 +4,14 @@ import { join } from 'node:path';
 import type { BridgeResult } from '@shared/contract';
 import { type Core, createCore, createMemorySecretStore, noPowerEvents } from '../electron/core';
 
+/** Built and named by scripts/run-bundled.mjs, which `npm run bench` runs through. */
+function benchExportFileWorker(): URL {
+  const href = process.env.CWBS_EXPORT_FILE_WORKER;
+  if (!href)
+    throw new Error('Run the bench with `npm run bench`: it builds the export-file worker.');
+  return new URL(href);
+}
+
 /** A core on a fresh database, with settings and secrets in memory: what every bench runs on. */
 export function benchCore(
   now: () => Date = () => new Date(),
@@ -27,6 +35,7 @@ export function benchCore(
     osUserName: () => 'bench',
     appVersion: 'bench',
     runtime: 'preview',
+    exportFileWorker: benchExportFileWorker(),
   });
 }
 

@@ -2,6 +2,7 @@
 //   dist/renderer  the React app (Vite)
 //   dist/main      Electron main process, ESM (electron-store and conf are ESM-only)
 //   dist/preload   one CommonJS file: a sandboxed preload cannot be an ES module
+//   dist/worker    the export-file reader's worker thread, loaded by main, host and demo
 //   dist/host      the preview host (core in plain Node)
 //   dist/demo      `npm run demo`: the preview host with both simulators and made-up data
 //   dist/sandbox   the ConnectWise Manage simulator CLI (`npm run sandbox`) and the Platform API
@@ -10,6 +11,7 @@
 import { cp, mkdir, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { buildExportFileWorker } from './exportFileWorkerBuild.mjs';
 
 await rm('dist', { recursive: true, force: true });
 
@@ -29,6 +31,7 @@ const requireShim = {
 };
 
 await Promise.all([
+  buildExportFileWorker('dist/worker/exportFile.mjs'),
   viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' }),
   build({
     ...node,
@@ -84,4 +87,4 @@ for (const icon of ['icon.png', 'tray-idle.png', 'tray-syncing.png', 'tray-error
   await cp(`resources/${icon}`, `dist/resources/${icon}`);
 }
 await cp('resources/icon.png', 'dist/renderer/icon.png');
-console.log('Built dist/ (renderer, main, preload, host, demo, sandbox).');
+console.log('Built dist/ (renderer, main, preload, worker, host, demo, sandbox).');

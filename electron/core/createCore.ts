@@ -20,7 +20,12 @@ import { createConnectWiseRecords } from './connectwise-records';
 import { dashboardHandlers } from './dashboard';
 import { AppError } from './errors';
 import { createEventBus } from './events';
-import { createFileInbox, exportFileHandlers, type InboxFile } from './export-file';
+import {
+  createFileInbox,
+  createIsolatedReading,
+  exportFileHandlers,
+  type InboxFile,
+} from './export-file';
 import { createExternalLinks, externalLinksHandlers } from './external-links';
 import { abortableSleep } from './http';
 import { createJobRegistry, jobsHandlers } from './jobs';
@@ -125,6 +130,7 @@ export function createCore(ports: CorePorts): Core {
     db,
     jobs,
     files,
+    readExportFile: createIsolatedReading({ workerScript: ports.exportFileWorker }),
     platformConnection,
     configuration,
   });

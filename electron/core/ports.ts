@@ -62,6 +62,11 @@ export interface CorePorts {
   runtime: 'electron' | 'preview';
   /** `npm run demo` only: the simulators' values the screens offer to fill in. */
   demo?: DemoValues;
+  /**
+   * The export-file reader's worker thread, bundled on its own: `dist/worker/exportFile.mjs`
+   * beside the shells' bundles (tests build it once, see tests/support/exportFileWorker.ts).
+   */
+  exportFileWorker: URL;
   /** Electron's native "open file" dialog; absent in the preview, which uploads instead. */
   pickExportFile?: () => Promise<string | null>;
   /** Waits between retries; tests pass one that records instead of waiting. */

@@ -59,6 +59,8 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
       options.secrets ??
       lazyKeytarSecretStore(options.keychainService ?? 'cw-billing-sync-preview'),
     databasePath: join(userDataDir, 'data.sqlite'),
+    // dist/host/index.mjs or dist/demo/index.mjs → dist/worker/exportFile.mjs.
+    exportFileWorker: new URL('../worker/exportFile.mjs', import.meta.url),
     clock: systemClock,
     logger: options.logger ?? consoleLogger,
     notifier: consoleNotifier,

@@ -32,6 +32,8 @@ export function electronPorts(
     settingsFile: settingsFileFromConf(new Store({ name: 'settings' })),
     secrets: createKeytarSecretStore(keytar, keychainServiceFor(process.env.CWBS_USER_DATA_DIR)),
     databasePath: join(app.getPath('userData'), 'data.sqlite'),
+    // dist/main/index.mjs → dist/worker/exportFile.mjs (inside app.asar once packaged).
+    exportFileWorker: new URL('../worker/exportFile.mjs', import.meta.url),
     clock: systemClock,
     logger: {
       info: (message, meta) => console.log(`[info] ${message}`, meta ?? ''),

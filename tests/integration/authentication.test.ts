@@ -21,6 +21,7 @@ import {
   startConnectWiseSimulator,
 } from '../../electron/sandbox/connectwise';
 import { minimalConfiguration } from '../support/configurationInput';
+import { testExportFileWorker } from '../support/exportFileWorker';
 import { temporaryDirectory } from '../support/fakePorts';
 
 // Settings › Authentication through the core's router — exactly what both bridges call — with
@@ -106,6 +107,7 @@ beforeAll(async () => {
     osUserName: () => 'billing.clerk',
     appVersion: '0.0.0-test',
     runtime: 'preview',
+    exportFileWorker: testExportFileWorker,
     sleep: async () => {},
   });
   core.subscribe((name, payload) => events.push({ name, payload }));

@@ -7,6 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../electron/core';
 import { generateBillingHistory } from '../../electron/sandbox/platform';
 import { FakeClock, fakePorts, temporaryDirectory } from '../support/fakePorts';
+import {
+  handMadeXlsx,
+  sharedStringsPart,
+  workbookParts,
+  worksheetPart,
+} from '../support/handMadeXlsx';
 
 /** A month of a large Platform: enough lines that a load is still running when it is cancelled. */
 const history = generateBillingHistory({
@@ -81,5 +87,65 @@ describe('cancelling the load of an export file', () => {
       source: { kind: 'file', fileId: small.fileId, options: {} },
     });
     expect(next).toMatchObject({ ok: true, value: { ok: true } });
+  });
+});
+
+describe('a hostile export file', () => {
+  it('is refused as too large or damaged, leaves the month as it was, and the next load works', async () => {
+    const month = async () => {
+      const page: BridgeResult = await core.dispatch('platformData.page', {
+        period: '2026-10',
+        offset: 0,
+        limit: 5,
+      });
+      return page.ok ? page.value : null;
+    };
+    const good = await core.receiveExportFile(
+      'good.csv',
+      Readable.from([csvOf(rows.slice(0, 30))]),
+    );
+    await core.dispatch('platformData.load', {
+      periods: ['2026-10'],
+      source: { kind: 'file', fileId: good.fileId, options: {} },
+    });
+    const before = await month();
+
+    // Worksheet first, as Excel writes it, declaring 1 KB and inflating to about 30 MB.
+    const row = '<row><c t="inlineStr"><is><t>INV-1</t></is></c></row>';
+    const hostile = handMadeXlsx([
+      worksheetPart({ text: row, times: 500_000 }, 1024),
+      ...workbookParts,
+      sharedStringsPart(undefined),
+    ]);
+    const file = await core.receiveExportFile('hostile.xlsx', Readable.from([hostile]));
+    const started = Date.now();
+    const result: BridgeResult = await core.dispatch('platformData.load', {
+      periods: ['2026-10'],
+      source: { kind: 'file', fileId: file.fileId, options: {} },
+    });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        ok: false,
+        problems: [
+          {
+            reason:
+              'The file is too large or damaged: "xl/worksheets/sheet1.xml" inflates past the 1 KB its table of contents declares.',
+          },
+        ],
+      },
+    });
+    expect(await month()).toEqual(before);
+
+    const again = await core.receiveExportFile(
+      'good.csv',
+      Readable.from([csvOf(rows.slice(0, 40))]),
+    );
+    const next: BridgeResult = await core.dispatch('platformData.load', {
+      periods: ['2026-10'],
+      source: { kind: 'file', fileId: again.fileId, options: {} },
+    });
+    expect(next).toMatchObject({ ok: true, value: { ok: true, periods: [{ lines: 40 }] } });
   });
 });

@@ -8,6 +8,7 @@ import {
   type PowerEvents,
   type SettingsFile,
 } from '../../electron/core';
+import { testExportFileWorker } from './exportFileWorker';
 
 export function temporaryDirectory(prefix = 'cwbs-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -73,6 +74,7 @@ export function fakePorts(overrides: Partial<CorePorts> = {}): CorePorts & { ope
     osUserName: () => 'tester',
     appVersion: '0.0.0-test',
     runtime: 'preview',
+    exportFileWorker: testExportFileWorker,
     ...overrides,
   };
 }

@@ -26,10 +26,11 @@ function packed(path: string): boolean {
 }
 
 describe('the packaged app', () => {
-  it('carries the Electron shell, the renderer and its icons', () => {
+  it('carries the Electron shell, the export-file worker, the renderer and its icons', () => {
     for (const path of [
       'dist/main/index.mjs',
       'dist/preload/index.cjs',
+      'dist/worker/exportFile.mjs',
       'dist/renderer/index.html',
       'dist/resources/tray-idle.png',
       'package.json',

@@ -7,6 +7,11 @@ import type { FileInbox } from './fileInbox';
 export { createFileInbox, type FileInbox, type InboxFile, maxExportFileBytes } from './fileInbox';
 export { canonicalColumns } from './invoiceLineColumns';
 export {
+  createIsolatedReading,
+  type IsolatedReadingSettings,
+  type ReadExportFile,
+} from './isolatedReading';
+export {
   type ExportFileEvent,
   type ExportFileFormat,
   type ExportFileInput,

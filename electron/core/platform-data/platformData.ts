@@ -11,7 +11,7 @@ import type {
   SavedConfiguration,
 } from '@shared/contract';
 import { AppError } from '../errors';
-import { type ExportFileOptions, type FileInbox, readExportFile } from '../export-file';
+import type { ExportFileOptions, FileInbox, ReadExportFile } from '../export-file';
 import type { JobRegistry } from '../jobs';
 import type { AuditLog, SystemLog } from '../logs';
 import type { PlatformConnection } from '../platform-connection';
@@ -28,6 +28,8 @@ export interface PlatformDataDeps {
   db: Database;
   jobs: JobRegistry;
   files: FileInbox;
+  /** Reads an export file where a hostile one cannot take the app down (a worker thread). */
+  readExportFile: ReadExportFile;
   platformConnection: Pick<PlatformConnection, 'client' | 'current'>;
   configuration: { get(): SavedConfiguration | null };
   systemLog: SystemLog;
@@ -109,7 +111,7 @@ export function createPlatformData(deps: PlatformDataDeps) {
     name: string,
     options: ExportFileOptions,
   ): AsyncGenerator<LineSourceEvent> {
-    for await (const event of readExportFile({ path, name }, options)) {
+    for await (const event of deps.readExportFile({ path, name }, options)) {
       if (event.kind === 'progress') {
         yield {
           kind: 'progress',

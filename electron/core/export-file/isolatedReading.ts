@@ -1,0 +1,89 @@
+/**
+ * Reads an export file in a worker thread of its own, with a bounded heap, so a file built to
+ * exhaust memory ends that thread and is refused, while the app, the tray and the nightly run go
+ * on. Cancelling ends the thread at once, whatever it was doing.
+ */
+import { Worker } from 'node:worker_threads';
+import type { ExportFileEvent, ExportFileOptions } from './readExportFile';
+import type { WorkerReply, WorkerTask } from './workerMessages';
+
+export interface IsolatedReadingSettings {
+  /** The bundled worker entry, `exportFileWorker.ts` built (dist/worker/exportFile.mjs). */
+  workerScript: URL;
+  /** The reading thread's heap. Default 512 MB: a real export needs a small part of it. */
+  heapMb?: number;
+}
+
+export type ReadExportFile = (
+  input: { path: string; name: string },
+  options: ExportFileOptions,
+) => AsyncGenerator<ExportFileEvent>;
+
+export const memoryRefusal =
+  'The file is too large or damaged: reading it needs more memory than any invoice export.';
+
+type Next =
+  | WorkerReply
+  | { kind: 'out of memory' }
+  | { kind: 'stopped'; detail: string }
+  | { kind: 'aborted' };
+
+export function createIsolatedReading(settings: IsolatedReadingSettings): ReadExportFile {
+  return async function* readExportFileIsolated(input, options) {
+    const { signal, ...workerOptions } = options;
+    signal?.throwIfAborted();
+    const task: WorkerTask = { input, options: workerOptions };
+    const worker = new Worker(settings.workerScript, {
+      workerData: task,
+      resourceLimits: { maxOldGenerationSizeMb: settings.heapMb ?? 512 },
+    });
+
+    const queue: Next[] = [];
+    let wake: (() => void) | null = null;
+    const push = (next: Next) => {
+      queue.push(next);
+      wake?.();
+      wake = null;
+    };
+    worker.on('message', (reply: WorkerReply) => push(reply));
+    worker.on('error', (error: Error & { code?: string }) =>
+      push(
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? { kind: 'out of memory' }
+          : { kind: 'stopped', detail: error.message },
+      ),
+    );
+    worker.on('exit', () => push({ kind: 'stopped', detail: 'the reading thread ended' }));
+    const onAbort = () => {
+      void worker.terminate();
+      push({ kind: 'aborted' });
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    try {
+      for (;;) {
+        while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+        const next = queue.shift() as Next;
+        if (next.kind === 'aborted') throw signal?.reason;
+        if (next.kind === 'end') return;
+        if (next.kind === 'out of memory') {
+          yield {
+            kind: 'problem',
+            problem: { row: 0, column: null, value: null, reason: memoryRefusal },
+          };
+          return;
+        }
+        if (next.kind === 'failed' || next.kind === 'stopped') {
+          throw new Error(
+            `Reading the file failed: ${next.kind === 'failed' ? next.message : next.detail}.`,
+          );
+        }
+        for (const event of next.events) yield event;
+        worker.postMessage('taken');
+      }
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      await worker.terminate();
+    }
+  };
+}
