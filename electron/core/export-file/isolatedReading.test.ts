@@ -67,8 +67,11 @@ describe('reading an export file in a thread of its own', () => {
       ]),
     );
     const read = isolated(32);
+    const heapBefore = process.memoryUsage().heapUsed;
     const started = Date.now();
     const events = await eventsOf(read, bomb);
+    // The strings filled the reading thread's heap, not this one's.
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(20 * 1024 * 1024);
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(reasons(events)).toEqual([memoryRefusal]);
     expect(lines(events)).toEqual([]);
