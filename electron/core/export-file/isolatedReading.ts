@@ -69,7 +69,7 @@ export function createIsolatedReading(settings: IsolatedReadingSettings): ReadEx
       for (;;) {
         while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
         const next = queue.shift() as Next;
-        if (next.kind === 'aborted') throw signal?.reason;
+        if (signal?.aborted || next.kind === 'aborted') throw signal?.reason;
         if (next.kind === 'end') return;
         if (next.kind === 'out of memory') {
           yield {
@@ -83,7 +83,10 @@ export function createIsolatedReading(settings: IsolatedReadingSettings): ReadEx
             `Reading the file failed: ${next.kind === 'failed' ? next.message : next.detail}.`,
           );
         }
-        for (const event of next.events) yield event;
+        for (const event of next.events) {
+          yield event;
+          signal?.throwIfAborted();
+        }
         worker.postMessage('taken');
       }
     } finally {
