@@ -180,6 +180,7 @@ describe('the database', () => {
     platform_contract: 'platform-data',
     platform_invoice: 'platform-data',
     invoice_line: 'platform-data',
+    invoice_line_search_value: 'platform-data',
     staging_line: 'platform-data',
     line_sync_result: 'posting',
     line_posting_block: 'posting',

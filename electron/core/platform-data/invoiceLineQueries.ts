@@ -1,6 +1,7 @@
 import type { BillingCycle, ChargeType } from '@shared/chargeDateVocabulary';
 import type { InvoicePageQuery, LineStatus, LoadedPeriod } from '@shared/contract';
-import { containing, type Database } from '../store';
+import type { Database } from '../store';
+import { createLineSearch } from './invoiceLineSearch';
 import { oldestKeptPeriod } from './invoicePeriods';
 
 /** A row of the `invoice_line_status` view: a stored line with its one status. */
@@ -86,6 +87,26 @@ export function createInvoiceLineQueries(db: Database, now: () => Date) {
     string,
     { changes: number; counts: Array<{ status: LineStatus; lines: number }> }
   >();
+  const linesContaining = createLineSearch(db);
+
+  /**
+   * A month's lines by status. Deciding every line's status takes a few hundred milliseconds at
+   * 100,000 lines, so the answer is kept until anything in the database changes (this connection
+   * is the only writer).
+   */
+  function statusCounts(period: string): Array<{ status: LineStatus; lines: number }> {
+    const changes = Number((selectChanges.get() as { n: number }).n);
+    const kept = countsKept.get(period);
+    if (kept?.changes === changes) return kept.counts;
+    const counts = selectStatusCounts.all(period) as Array<{ status: LineStatus; lines: number }>;
+    countsKept.set(period, { changes, counts });
+    return counts;
+  }
+
+  function count(from: string, condition: string, params: Array<string | number>): number {
+    const row = db.prepare(`SELECT COUNT(*) AS n FROM ${from} WHERE ${condition}`).get(...params);
+    return Number((row as { n: number }).n);
+  }
 
   return {
     /** Months with lines, newest first, with their last successful load. */
@@ -118,19 +139,8 @@ export function createInvoiceLineQueries(db: Database, now: () => Date) {
       return (selectNewestPeriod.get() as { period: string | null }).period;
     },
 
-    /**
-     * A month's lines by status (the Dashboard's "at a glance"). Deciding every line's status
-     * takes a few hundred milliseconds at 100,000 lines, so the answer is kept until anything in
-     * the database changes (this connection is the only writer).
-     */
-    statusCounts(period: string): Array<{ status: LineStatus; lines: number }> {
-      const changes = Number((selectChanges.get() as { n: number }).n);
-      const kept = countsKept.get(period);
-      if (kept?.changes === changes) return kept.counts;
-      const counts = selectStatusCounts.all(period) as Array<{ status: LineStatus; lines: number }>;
-      countsKept.set(period, { changes, counts });
-      return counts;
-    },
+    /** A month's lines by status (the Dashboard's "at a glance"). */
+    statusCounts,
 
     /** Which of these lines are synced already. */
     syncedAmong(period: string, lineIds?: readonly string[]): string[] {
@@ -162,13 +172,12 @@ export function createInvoiceLineQueries(db: Database, now: () => Date) {
       const where = ['period = ?'];
       const params: Array<string | number> = [query.period];
       if (query.search?.trim()) {
-        const term = containing(query.search);
-        where.push(
-          `(organization_name LIKE ? ESCAPE '\\' OR subscription_name LIKE ? ESCAPE '\\' OR offer_name LIKE ? ESCAPE '\\'
-            OR invoice_id LIKE ? ESCAPE '\\' OR contract_id LIKE ? ESCAPE '\\' OR offer_id LIKE ? ESCAPE '\\'
-            OR line_id = ?)`,
-        );
-        params.push(term, term, term, term, term, term, query.search.trim());
+        const found = linesContaining(query.period, query.search);
+        // Lines fetched through an index: `+period` keeps SQLite from walking the whole month
+        // in page order instead.
+        if (found.fetched) where[0] = '+period = ?';
+        where.push(found.condition);
+        params.push(...found.params);
       }
       if (query.chargeType) {
         where.push('charge_type = ?');
@@ -182,36 +191,41 @@ export function createInvoiceLineQueries(db: Database, now: () => Date) {
       const sort = query.sort ?? { column: 'invoiceDate', direction: 'asc' };
       const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
       const order = `ORDER BY ${sortExpressions[sort.column]} ${direction}, line_id ${direction}`;
+      // A page that is not full is the last one: it says the total without counting again.
+      const totalWith = (shown: number, count: () => number) =>
+        shown < query.limit && (shown > 0 || query.offset === 0) ? query.offset + shown : count();
+      const countLines = () => count('invoice_line', filter, params);
       if (query.status || sort.column === 'status') {
         // Status decides which lines: it is computed for every line of the month.
         const byStatus = query.status ? `${filter} AND status = ?` : filter;
         const withStatus = query.status ? [...params, query.status] : params;
-        const total = Number(
-          (
-            db
-              .prepare(`SELECT COUNT(*) AS n FROM invoice_line_status WHERE ${byStatus}`)
-              .get(...withStatus) as { n: number }
-          ).n,
-        );
         const rows = db
           .prepare(`SELECT * FROM invoice_line_status WHERE ${byStatus} ${order} LIMIT ? OFFSET ?`)
           .all(...withStatus, query.limit, query.offset) as unknown as StoredLine[];
-        return { rows, total };
+        const status = query.status;
+        return {
+          rows,
+          total: totalWith(rows.length, () => {
+            // A line has exactly one status: sorted by it, not filtered, the lines are counted.
+            if (!status) return countLines();
+            // Filtered by status alone: the month's counts by status, kept until a change.
+            if (where.length === 1) {
+              return (
+                statusCounts(query.period).find((counted) => counted.status === status)?.lines ?? 0
+              );
+            }
+            return count('invoice_line_status', byStatus, withStatus);
+          }),
+        };
       }
       // Otherwise the page is chosen from the lines themselves (by index), and status is
       // computed for its rows only.
-      const total = Number(
-        (
-          db.prepare(`SELECT COUNT(*) AS n FROM invoice_line WHERE ${filter}`).get(...params) as {
-            n: number;
-          }
-        ).n,
-      );
       const ids = (
         db
           .prepare(`SELECT line_id FROM invoice_line WHERE ${filter} ${order} LIMIT ? OFFSET ?`)
           .all(...params, query.limit, query.offset) as Array<{ line_id: string }>
       ).map((row) => row.line_id);
+      const total = totalWith(ids.length, countLines);
       const byId = new Map(
         (
           db

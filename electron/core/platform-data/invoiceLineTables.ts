@@ -6,6 +6,7 @@ import {
   type PlatformInvoiceLine,
 } from '@shared/platformInvoiceLine';
 import { type Database, inTransaction } from '../store';
+import { createStagedSearchValues } from './invoiceLineSearch';
 import { oldestKeptPeriod, periodOf } from './invoicePeriods';
 import type { LoadHistory } from './loadHistory';
 
@@ -82,20 +83,30 @@ export function createInvoiceLineTables(db: Database, history: LoadHistory, now:
     `INSERT INTO staging_line (${columnList}) VALUES (${['period', ...columns].map(() => '?').join(', ')})
      ON CONFLICT (line_id) DO NOTHING`,
   );
+  const insertSearchValues = db.prepare(
+    `INSERT INTO invoice_line_search_value (period, column_name, value)
+     SELECT ?, ?, value FROM json_each(?) WHERE true ON CONFLICT DO NOTHING`,
+  );
   let pending: PlatformInvoiceLine[] = [];
+  // Collected while staging: reading them back from the staged lines would add 300 ms to a load.
+  const stagedSearchValues = createStagedSearchValues();
 
   function flush(): void {
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
     inTransaction(db, () => {
-      for (const line of batch)
-        insertStaged.run(periodOf(line.invoiceDate), ...invoiceLineValues(line));
+      for (const line of batch) {
+        const period = periodOf(line.invoiceDate);
+        insertStaged.run(period, ...invoiceLineValues(line));
+        stagedSearchValues.add(period, line);
+      }
     });
   }
 
   function clearStaging(): void {
     pending = [];
+    stagedSearchValues.clear();
     db.exec('DELETE FROM staging_line');
   }
 
@@ -221,6 +232,9 @@ export function createInvoiceLineTables(db: Database, history: LoadHistory, now:
        ON CONFLICT (line_id) DO UPDATE SET ${assignments}, load_id = excluded.load_id
        WHERE invoice_line.line_id NOT IN (${syncedLineIds})`,
     ).run(loadId, ...periods);
+    for (const [period, column, values] of stagedSearchValues.byColumn(periods)) {
+      insertSearchValues.run(period, column, values);
+    }
 
     const counts = new Map(
       (
@@ -238,6 +252,7 @@ export function createInvoiceLineTables(db: Database, history: LoadHistory, now:
 
     const oldest = oldestKeptPeriod(now());
     db.prepare('DELETE FROM invoice_line WHERE period < ?').run(oldest);
+    db.prepare('DELETE FROM invoice_line_search_value WHERE period < ?').run(oldest);
     db.prepare('DELETE FROM platform_invoice WHERE period < ?').run(oldest);
     history.finish(loadId, 'loaded', {
       lines: result.reduce((sum, r) => sum + r.lines, 0),

@@ -118,6 +118,23 @@ describe('upgrading a database that holds data', () => {
     expect(db.prepare('SELECT last_invoiced_on FROM platform_offer').all()).toEqual([
       { last_invoiced_on: '2026-10-01' },
     ]);
+    // The grid's search finds the lines by these values (schema 9).
+    expect(
+      db
+        .prepare(
+          'SELECT period, column_name, value FROM invoice_line_search_value ORDER BY column_name',
+        )
+        .all(),
+    ).toEqual(
+      [
+        ['contract_id', 'CTR-1'],
+        ['invoice_id', 'INV-1'],
+        ['offer_id', 'OF-1'],
+        ['offer_name', 'Offer'],
+        ['organization_name', 'Contoso'],
+        ['subscription_name', 'M365'],
+      ].map(([column_name, value]) => ({ period: '2026-10', column_name, value })),
+    );
     expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
     // A line's sync result goes with the line.
     db.prepare("DELETE FROM invoice_line WHERE line_id = 'L2'").run();

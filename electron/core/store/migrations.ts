@@ -540,4 +540,29 @@ export const migrations: readonly Migration[] = [
         WHERE status = 'synced';
     `,
   },
+  {
+    version: 9,
+    name: "invoice lines: the searched columns' values of each month, for the grid's search",
+    sql: `
+      -- Owner: platform-data. The Invoices grid's search matches what the user typed against a
+      -- month's few thousand distinct values here, then looks up the lines holding a matching
+      -- value, instead of matching six columns of every line. Every value a line of the month
+      -- holds is here; one no line holds any more (a name changed by a re-load) stays until the
+      -- month is deleted, and finds nothing.
+      CREATE TABLE invoice_line_search_value (
+        period TEXT NOT NULL,
+        column_name TEXT NOT NULL CHECK (column_name IN ('organization_name', 'subscription_name',
+          'offer_name', 'invoice_id', 'contract_id', 'offer_id')),
+        value TEXT NOT NULL,
+        PRIMARY KEY (period, column_name, value)
+      ) WITHOUT ROWID;
+      INSERT INTO invoice_line_search_value (period, column_name, value)
+        SELECT period, 'organization_name', organization_name FROM invoice_line
+        UNION SELECT period, 'subscription_name', subscription_name FROM invoice_line
+        UNION SELECT period, 'offer_name', offer_name FROM invoice_line
+        UNION SELECT period, 'invoice_id', invoice_id FROM invoice_line
+        UNION SELECT period, 'contract_id', contract_id FROM invoice_line
+        UNION SELECT period, 'offer_id', offer_id FROM invoice_line;
+    `,
+  },
 ];
