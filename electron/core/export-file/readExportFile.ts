@@ -25,7 +25,7 @@ import {
   UndecodableTextError,
 } from './textDecoding';
 import { readXlsxLines } from './xlsxReader';
-import { readZipDirectory, xlsxRefusal, type ZipEntry } from './zipDirectory';
+import { readZipDirectory, xlsxRefusal } from './zipDirectory';
 
 export type { ExportFileInput } from './byteSource';
 export type { ExportFileFormat } from './fileRecognition';
