@@ -90,62 +90,98 @@ describe('cancelling the load of an export file', () => {
   });
 });
 
-describe('a hostile export file', () => {
-  it('is refused as too large or damaged, leaves the month as it was, and the next load works', async () => {
-    const month = async () => {
-      const page: BridgeResult = await core.dispatch('platformData.page', {
-        period: '2026-10',
-        offset: 0,
-        limit: 5,
-      });
-      return page.ok ? page.value : null;
-    };
-    const good = await core.receiveExportFile(
-      'good.csv',
-      Readable.from([csvOf(rows.slice(0, 30))]),
-    );
-    await core.dispatch('platformData.load', {
-      periods: ['2026-10'],
-      source: { kind: 'file', fileId: good.fileId, options: {} },
-    });
-    const before = await month();
-
+const xmlRow = '<row><c t="inlineStr"><is><t>INV-1</t></is></c></row>';
+const csvHeader = header.join(',');
+/** The hostile files of issue "11 · Hardening", each with the start of what the user reads. */
+const hostileFiles: Array<[string, string, () => Buffer, string]> = [
+  [
+    'a shared-strings bomb',
+    'bomb.xlsx',
+    () =>
+      handMadeXlsx([
+        ...workbookParts,
+        sharedStringsPart({ text: '<si><t>Contoso</t></si>', times: 100_000 }, 3_000_000_000),
+        worksheetPart(undefined),
+      ]),
+    'The file is too large or damaged: "xl/sharedStrings.xml" would inflate to 2861 MB.',
+  ],
+  [
+    'an early worksheet that inflates past its declared size',
+    'early.xlsx',
     // Worksheet first, as Excel writes it, declaring 1 KB and inflating to about 30 MB.
-    const row = '<row><c t="inlineStr"><is><t>INV-1</t></is></c></row>';
-    const hostile = handMadeXlsx([
-      worksheetPart({ text: row, times: 500_000 }, 1024),
-      ...workbookParts,
-      sharedStringsPart(undefined),
-    ]);
-    const file = await core.receiveExportFile('hostile.xlsx', Readable.from([hostile]));
-    const started = Date.now();
+    () =>
+      handMadeXlsx([
+        worksheetPart({ text: xmlRow, times: 500_000 }, 1024),
+        ...workbookParts,
+        sharedStringsPart(undefined),
+      ]),
+    'The file is too large or damaged: "xl/worksheets/sheet1.xml" inflates past the 1 KB its table of contents declares.',
+  ],
+  [
+    'a workbook of 150 sheets',
+    'sheets.xlsx',
+    () =>
+      handMadeXlsx([
+        ...workbookParts,
+        ...Array.from({ length: 150 }, (_, index) => ({
+          ...worksheetPart(undefined),
+          name: `xl/worksheets/sheet${index + 1}.xml`,
+        })),
+      ]),
+    'The file is too large or damaged: it has 150 worksheets (at most 100).',
+  ],
+  [
+    'a huge cell',
+    'huge.csv',
+    () => Buffer.from(`${csvHeader}\nINV-1,"${'x'.repeat(3 * 1024 * 1024)}",Plan\n`),
+    'This row is far too long',
+  ],
+  [
+    'an unterminated quote',
+    'unterminated.csv',
+    () =>
+      Buffer.from(`${csvHeader}\nINV-1,"Contoso,Plan\n${'INV-2,Contoso,Plan\n'.repeat(80_000)}`),
+    'This row is far too long',
+  ],
+];
+
+describe('a hostile export file', () => {
+  const month = async () => {
+    const page: BridgeResult = await core.dispatch('platformData.page', {
+      period: '2026-10',
+      offset: 0,
+      limit: 5,
+    });
+    return page.ok ? page.value : null;
+  };
+  const load = async (name: string, bytes: Buffer | string) => {
+    const file = await core.receiveExportFile(name, Readable.from([bytes]));
     const result: BridgeResult = await core.dispatch('platformData.load', {
       periods: ['2026-10'],
       source: { kind: 'file', fileId: file.fileId, options: {} },
     });
-    expect(Date.now() - started).toBeLessThan(5000);
-    expect(result).toMatchObject({
-      ok: true,
-      value: {
-        ok: false,
-        problems: [
-          {
-            reason:
-              'The file is too large or damaged: "xl/worksheets/sheet1.xml" inflates past the 1 KB its table of contents declares.',
-          },
-        ],
-      },
-    });
-    expect(await month()).toEqual(before);
+    return result;
+  };
 
-    const again = await core.receiveExportFile(
-      'good.csv',
-      Readable.from([csvOf(rows.slice(0, 40))]),
-    );
-    const next: BridgeResult = await core.dispatch('platformData.load', {
-      periods: ['2026-10'],
-      source: { kind: 'file', fileId: again.fileId, options: {} },
-    });
-    expect(next).toMatchObject({ ok: true, value: { ok: true, periods: [{ lines: 40 }] } });
-  });
+  it.each(hostileFiles)(
+    '%s is refused with a clear message, leaves the month as it was, and the next load works',
+    async (_kind, name, make, reason) => {
+      await load('good.csv', csvOf(rows.slice(0, 30)));
+      const before = await month();
+
+      const started = Date.now();
+      const result = await load(name, make());
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(result).toMatchObject({ ok: true, value: { ok: false } });
+      const problems = result.ok
+        ? (result.value as { problems: Array<{ reason: string }> }).problems
+        : [];
+      expect(problems[0]?.reason.startsWith(reason), problems[0]?.reason).toBe(true);
+      expect(await month()).toEqual(before);
+
+      const next = await load('good.csv', csvOf(rows.slice(0, 40)));
+      expect(next).toMatchObject({ ok: true, value: { ok: true, periods: [{ lines: 40 }] } });
+    },
+    20_000,
+  );
 });
