@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +25,20 @@ describe('uploaded export files', () => {
     }
     await inbox.clear();
     expect(readdirSync(root)).toEqual([]);
+  });
+
+  it('refuses a file over 512 MB chosen in the dialog, as an upload is refused', async () => {
+    const folder = temporaryDirectory();
+    const path = join(folder, 'huge.csv');
+    writeFileSync(path, '');
+    truncateSync(path, 512 * 1024 * 1024 + 1);
+    const inbox = createFileInbox(join(folder, 'uploads'));
+    await expect(inbox.register(path)).rejects.toMatchObject({
+      kind: 'Validation Error',
+      message: 'The file is larger than 512 MB.',
+    });
+    truncateSync(path, 512 * 1024 * 1024);
+    await expect(inbox.register(path)).resolves.toMatchObject({ name: 'huge.csv' });
   });
 
   it('shows a file name without folders or control characters', () => {

@@ -13,6 +13,7 @@ export interface InboxFile {
 }
 
 export const maxExportFileBytes = 512 * 1024 * 1024;
+const tooLarge = () => new AppError('Validation Error', 'The file is larger than 512 MB.');
 
 /** A file name as the log and the screens show it: no folders, no control characters. */
 export function shownFileName(name: string): string {
@@ -39,8 +40,10 @@ export function createFileInbox(uploadsRoot: string) {
   };
 
   return {
+    /** A file chosen in the native dialog: read where it is, held to the same size as an upload. */
     register(path: string): Promise<InboxFile> {
       return stat(path).then((info) => {
+        if (info.size > maxExportFileBytes) throw tooLarge();
         const file = {
           fileId: randomUUID(),
           name: shownFileName(path),
@@ -59,8 +62,7 @@ export function createFileInbox(uploadsRoot: string) {
       let size = 0;
       body.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > maxExportFileBytes)
-          body.destroy(new AppError('Validation Error', 'The file is larger than 512 MB.'));
+        if (size > maxExportFileBytes) body.destroy(tooLarge());
       });
       try {
         await pipeline(body, createWriteStream(path, { mode: 0o600 }));
