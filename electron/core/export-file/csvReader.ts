@@ -4,9 +4,8 @@
  * shift the rows after it.
  */
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { ImportProblem } from '@shared/platformInvoiceLine';
-import { type CsvError, parse } from 'csv-parse';
+import Papa from 'papaparse';
 import { type CellInput, matchHeaderRow } from './invoiceLineBuilder';
 import { invoiceLineColumns } from './invoiceLineColumns';
 import {
@@ -41,11 +40,6 @@ function describeDelimiter(delimiter: CsvDelimiter): string {
   return delimiter === '\t' ? 'a tab' : `"${delimiter}"`;
 }
 
-interface CsvRecordWithInfo {
-  record: string[];
-  info: { records: number };
-}
-
 function isBlankRecord(record: readonly string[]): boolean {
   return record.every((field) => field.trim() === '');
 }
@@ -53,31 +47,25 @@ function isBlankRecord(record: readonly string[]): boolean {
 /** The longest row read: a megabyte, thousands of times a real row. */
 export const maxRecordBytes = 1024 * 1024;
 
-function problemOfCsvError(error: CsvError, row: number): ImportProblem {
-  switch (error.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return {
-        row,
-        column: null,
-        value: null,
-        reason: 'A quoted value that starts in this row is never closed (a closing " is missing).',
-      };
-    case 'CSV_MAX_RECORD_SIZE':
-      return {
-        row,
-        column: null,
-        value: null,
-        reason:
-          'This row is far too long: a quoted value that starts in it is probably never closed (a closing " is missing).',
-      };
-    default:
-      return {
-        row,
-        column: null,
-        value: null,
-        reason: `This row cannot be read as CSV: ${error.message}`,
-      };
+function rowProblem(row: number, reason: string): ImportProblem {
+  return { row, column: null, value: null, reason };
+}
+
+const neverClosed =
+  'A quoted value that starts in this row is never closed (a closing " is missing).';
+const farTooLong =
+  'This row is far too long: a quoted value that starts in it is probably never closed (a closing " is missing).';
+
+/** Why papaparse could not read a row, in the user's words; null for what is not a problem. */
+function problemOfParseError(error: Papa.ParseError, row: number): ImportProblem | null {
+  if (error.code === 'MissingQuotes') return rowProblem(row, neverClosed);
+  if (error.code === 'InvalidQuotes') {
+    return rowProblem(
+      row,
+      'This row cannot be read as CSV: a quote (") in it is missing or extra; a quote inside a quoted value must be doubled ("").',
+    );
   }
+  return rowProblem(row, `This row cannot be read as CSV: ${error.message}`);
 }
 
 async function* prepend(first: string, rest: AsyncIterator<string>): AsyncGenerator<string> {
@@ -92,6 +80,15 @@ async function* prepend(first: string, rest: AsyncIterator<string>): AsyncGenera
     await rest.return?.();
   }
 }
+
+type Parsed =
+  | { kind: 'record'; row: number; record: string[]; problem: ImportProblem | null }
+  | { kind: 'too long'; row: number }
+  | { kind: 'end' }
+  | { kind: 'failed'; error: unknown };
+
+/** Records parsed ahead of the reader before the text stops flowing. */
+const parsedAhead = 2000;
 
 export async function* readCsvLines(
   text: AsyncIterable<string>,
@@ -109,77 +106,109 @@ export async function* readCsvLines(
     settings.delimiter === 'auto' ? detectDelimiter(first.value) : settings.delimiter;
   const builder = settings.createBuilder(delimiter === ';' ? ',' : delimiter === ',' ? '.' : null);
 
-  // Problems csv-parse reports while skipping a broken record, held until the rows before it are out.
-  const skipped: ImportProblem[] = [];
-  const parser = parse({
+  // papaparse reads the text as it flows and calls back once per record; the records wait in
+  // `parsed` for this generator, and the text stops flowing while too many wait.
+  const parsed: Parsed[] = [];
+  let wake: (() => void) | null = null;
+  const push = (item: Parsed) => {
+    parsed.push(item);
+    wake?.();
+    wake = null;
+  };
+  let records = 0;
+  // Text read since the last whole record: an unclosed quote would otherwise swallow the file.
+  let charactersInRecord = 0;
+  async function* guarded(): AsyncGenerator<string> {
+    for await (const chunk of prepend(first.value, texts)) {
+      charactersInRecord += chunk.length;
+      if (charactersInRecord > maxRecordBytes) {
+        push({ kind: 'too long', row: records + 1 });
+        return;
+      }
+      yield chunk;
+    }
+  }
+  const source = Readable.from(guarded());
+  Papa.parse<string[], NodeJS.ReadableStream>(source, {
     delimiter,
-    info: true,
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_records_with_error: true,
-    // A real row is a few hundred bytes; an unclosed quote would otherwise swallow the whole file.
-    max_record_size: maxRecordBytes,
-    on_skip: (error) => {
-      if (error) skipped.push(problemOfCsvError(error, Number(error.records ?? 0) + 1));
-      return undefined;
+    quoteChar: '"',
+    escapeChar: '"',
+    skipEmptyLines: false,
+    step: (results) => {
+      records += 1;
+      charactersInRecord = 0;
+      const error = results.errors[0];
+      const problem = error ? problemOfParseError(error, records) : null;
+      push({ kind: 'record', row: records, record: results.data, problem });
+      if (parsed.length >= parsedAhead) source.pause();
     },
-  });
-  const source = Readable.from(prepend(first.value, texts));
-  const feeding = pipeline(source, parser);
-  feeding.catch(() => {
-    // Errors reach the loop below through the parser; this only keeps them from going unhandled.
+    complete: () => push({ kind: 'end' }),
+    error: (error: Error) => push({ kind: 'failed', error }),
   });
 
   let columnIndexes: readonly number[] | null = null;
   let headerLength = 0;
   let dataRows = 0;
-  for await (const item of parser) {
-    const { record, info } = item as CsvRecordWithInfo;
-    const row = info.records;
-    while (skipped.length > 0 && (skipped[0]?.row ?? 0) < row) {
-      const problem = skipped.shift();
-      if (problem) yield { kind: 'problem', problem };
-    }
-    if (columnIndexes === null) {
-      if (isBlankRecord(record)) continue;
-      const header = matchHeaderRow(record, row);
-      if (!header.ok) {
-        for (const problem of header.problems) yield { kind: 'problem', problem };
-        return;
+  let problems = 0;
+  try {
+    for (;;) {
+      while (parsed.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      const item = parsed.shift() as Parsed;
+      if (parsed.length < parsedAhead / 4 && source.isPaused()) source.resume();
+      if (item.kind === 'end') break;
+      if (item.kind === 'failed') throw item.error;
+      if (item.kind === 'too long') {
+        problems += 1;
+        yield { kind: 'problem', problem: rowProblem(item.row, farTooLong) };
+        break;
       }
-      columnIndexes = header.columnIndexes;
-      builder.applyDeclaredDateOrders(header.declaredDateOrders);
-      headerLength = record.length;
-      continue;
+      const { record, row } = item;
+      if (item.problem) {
+        problems += 1;
+        yield { kind: 'problem', problem: item.problem };
+        continue;
+      }
+      if (columnIndexes === null) {
+        if (isBlankRecord(record)) continue;
+        const header = matchHeaderRow(record, row);
+        if (!header.ok) {
+          for (const problem of header.problems) yield { kind: 'problem', problem };
+          return;
+        }
+        columnIndexes = header.columnIndexes;
+        builder.applyDeclaredDateOrders(header.declaredDateOrders);
+        headerLength = record.length;
+        continue;
+      }
+      if (isBlankRecord(record)) continue;
+      dataRows += 1;
+      const rowProblems: ImportProblem[] = [];
+      if (record.length > headerLength && !isBlankRecord(record.slice(headerLength))) {
+        const spansLines = record.some((field) => field.includes('\n'));
+        rowProblems.push({
+          row,
+          column: null,
+          value: null,
+          reason: spansLines
+            ? `This row has ${record.length} values but the header has ${headerLength}, and a value in it runs over several lines: a quote (") is probably missing or extra.`
+            : `This row has ${record.length} values but the header has ${headerLength}; a value that contains ${describeDelimiter(delimiter)} must be in quotes.`,
+        });
+      }
+      const cells: Array<CellInput | undefined> = new Array(invoiceLineColumns.length);
+      for (let position = 0; position < columnIndexes.length; position += 1) {
+        const index = columnIndexes[position] ?? -1;
+        cells[position] = index >= 0 ? record[index] : undefined;
+      }
+      const outcome = builder.build(row, cells, rowProblems);
+      if (outcome.ok) yield { kind: 'line', row, line: outcome.line };
+      else for (const problem of outcome.problems) yield { kind: 'problem', problem };
     }
-    if (isBlankRecord(record)) continue;
-    dataRows += 1;
-    const rowProblems: ImportProblem[] = [];
-    if (record.length > headerLength && !isBlankRecord(record.slice(headerLength))) {
-      const spansLines = record.some((field) => field.includes('\n'));
-      rowProblems.push({
-        row,
-        column: null,
-        value: null,
-        reason: spansLines
-          ? `This row has ${record.length} values but the header has ${headerLength}, and a value in it runs over several lines: a quote (") is probably missing or extra.`
-          : `This row has ${record.length} values but the header has ${headerLength}; a value that contains ${describeDelimiter(delimiter)} must be in quotes.`,
-      });
-    }
-    const cells: Array<CellInput | undefined> = new Array(invoiceLineColumns.length);
-    for (let position = 0; position < columnIndexes.length; position += 1) {
-      const index = columnIndexes[position] ?? -1;
-      cells[position] = index >= 0 ? record[index] : undefined;
-    }
-    const outcome = builder.build(row, cells, rowProblems);
-    if (outcome.ok) yield { kind: 'line', row, line: outcome.line };
-    else for (const problem of outcome.problems) yield { kind: 'problem', problem };
+  } finally {
+    source.destroy();
   }
-  for (const problem of skipped) yield { kind: 'problem', problem };
   if (columnIndexes === null) {
-    if (skipped.length === 0) yield fileProblem(noInvoiceLines);
-  } else if (dataRows === 0 && skipped.length === 0) {
+    if (problems === 0) yield fileProblem(noInvoiceLines);
+  } else if (dataRows === 0 && problems === 0) {
     yield fileProblem(noInvoiceLines);
   }
 }

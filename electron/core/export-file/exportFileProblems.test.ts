@@ -156,6 +156,43 @@ describe('broken fixtures list every problem by row, column, value and reason', 
   });
 });
 
+describe('a quote in the wrong place in a CSV row', () => {
+  // Raw values: typicalRow joins them as written, so each quote lands where the test puts it.
+  const named = (lineId: string, organization: string) =>
+    row(lineId, { organization_name: organization });
+  const quoteProblem =
+    'This row cannot be read as CSV: a quote (") in it is missing or extra; a quote inside a quoted value must be doubled ("").';
+
+  it('text after a closing quote is refused on its row', async () => {
+    const file = csvBytes([header, named('L1', '"Contoso"Ltd'), named('L2', 'Fabrikam')]);
+    expect(await problemsOf(file)).toEqual([
+      { row: 2, column: null, value: null, reason: quoteProblem },
+    ]);
+  });
+
+  it('a quote left open mid-file is refused on the row where it opens', async () => {
+    const file = csvBytes([
+      header,
+      named('L1', 'Fabrikam'),
+      named('L2', '"Contoso, Ltd'),
+      named('L3', '"Northwind, Inc"'),
+    ]);
+    expect(await problemsOf(file)).toEqual([
+      { row: 3, column: null, value: null, reason: quoteProblem },
+    ]);
+  });
+
+  it('a quote inside an unquoted value is kept as written', async () => {
+    const result = await readWholeExportFile(
+      csvBytes([header, named('L1', 'Contoso "North" Ltd')]),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      lines: [{ organizationName: 'Contoso "North" Ltd' }],
+    });
+  });
+});
+
 describe('other broken files', () => {
   it('a file named .xlsx that is cut short or not a workbook', async () => {
     const workbook = readFileSync(join(fixtures, 'invoice-lines.xlsx'));
