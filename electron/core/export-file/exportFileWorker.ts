@@ -34,11 +34,11 @@ try {
   for await (const event of readExportFile(task.input, task.options)) {
     batch.push(event);
     if (batch.length >= batchSize || event.kind === 'progress') {
-      await post({ kind: 'events', events: batch });
+      await post({ kind: 'events', json: JSON.stringify(batch) });
       batch = [];
     }
   }
-  if (batch.length > 0) await post({ kind: 'events', events: batch });
+  if (batch.length > 0) await post({ kind: 'events', json: JSON.stringify(batch) });
   await post({ kind: 'end' });
 } catch (error) {
   await post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });

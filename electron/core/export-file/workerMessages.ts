@@ -6,8 +6,12 @@ export interface WorkerTask {
   options: Omit<ExportFileOptions, 'signal'>;
 }
 
-/** What the worker posts back; the parent answers each `events` batch when it has taken it. */
+/**
+ * What the worker posts back; the parent answers each `events` batch when it has taken it. A
+ * batch travels as JSON text: for arrays of plain lines that is several times cheaper than the
+ * structured clone of the objects, on the reading thread that sets the pace.
+ */
 export type WorkerReply =
-  | { kind: 'events'; events: ExportFileEvent[] }
+  | { kind: 'events'; json: string }
   | { kind: 'end' }
   | { kind: 'failed'; message: string };
