@@ -128,7 +128,9 @@ export async function* readCsvLines(
       yield chunk;
     }
   }
-  const source = Readable.from(guarded());
+  // One chunk read ahead at most: text counted above is text papaparse has or is about to get,
+  // never a backlog gathered while it is paused (which would look like one over-long row).
+  const source = Readable.from(guarded(), { objectMode: true, highWaterMark: 1 });
   Papa.parse<string[], NodeJS.ReadableStream>(source, {
     delimiter,
     quoteChar: '"',

@@ -156,6 +156,24 @@ describe('broken fixtures list every problem by row, column, value and reason', 
   });
 });
 
+describe('a large CSV read by a slow reader', () => {
+  it('reads every line: text waiting to be parsed never counts as one over-long row', async () => {
+    const lines = Array.from({ length: 20_000 }, (_, index) => row(`L${index}`));
+    const events = readExportFile(csvBytes([header, ...lines]));
+    let read = 0;
+    const problems: ImportProblem[] = [];
+    for await (const event of events) {
+      if (event.kind === 'problem') problems.push(event.problem);
+      if (event.kind !== 'line') continue;
+      read += 1;
+      // The reader falls behind, as the app's does while it writes a batch: parsing pauses.
+      if (read % 2000 === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(problems).toEqual([]);
+    expect(read).toBe(20_000);
+  });
+});
+
 describe('a quote in the wrong place in a CSV row', () => {
   // Raw values: typicalRow joins them as written, so each quote lands where the test puts it.
   const named = (lineId: string, organization: string) =>
