@@ -90,6 +90,37 @@ describe('hostile XLSX files are refused before anything is inflated', () => {
     );
   });
 
+  it('a huge shared string quoted by every cell: each problem quotes 200 characters of it', async () => {
+    const cells = (row: number) =>
+      Array.from(
+        { length: 19 },
+        (_, column) => `<c r="${String.fromCharCode(65 + column)}${row}" t="s"><v>0</v></c>`,
+      ).join('');
+    const rows = Array.from(
+      { length: 60 },
+      (_, index) => `<row r="${index + 2}">${cells(index + 2)}</row>`,
+    );
+    const bytes = handMadeXlsx([
+      ...workbookParts,
+      {
+        name: 'xl/sharedStrings.xml',
+        head: '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>',
+        repeated: { text: 'x', times: 900_000 },
+        tail: '</t></si></sst>',
+      },
+      worksheetPart({ text: rows.join(''), times: 1 }),
+    ]);
+    const result = await readWholeExportFile({ bytes, name: 'export.xlsx' });
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems.length).toBeGreaterThan(100);
+    const longest = Math.max(...problems.map((problem) => problem.value?.length ?? 0));
+    expect(longest).toBe(201);
+    expect(problems.find((problem) => problem.value?.length === 201)?.value).toBe(
+      `${'x'.repeat(200)}…`,
+    );
+  });
+
   it('an honest workbook still reads', async () => {
     const result = await readWholeExportFile({ bytes: await workbook(), name: 'export.xlsx' });
     // It lacks most columns: refused for that, not for its size.

@@ -59,6 +59,18 @@ export type ExportFileEvent =
 const defaultMaxProblems = 1000;
 const progressStep = 1024 * 1024;
 
+/** The longest value a problem quotes: enough to recognise it, never a hostile cell whole. */
+export const maxQuotedValueLength = 200;
+
+function shortened(event: { kind: 'problem'; problem: ImportProblem }): ExportFileEvent {
+  const { value } = event.problem;
+  if (value === null || value.length <= maxQuotedValueLength) return event;
+  return {
+    kind: 'problem',
+    problem: { ...event.problem, value: `${value.slice(0, maxQuotedValueLength)}…` },
+  };
+}
+
 function wholeFileProblem(reason: string, row = 0): ExportFileEvent {
   return { kind: 'problem', problem: { row, column: null, value: null, reason } };
 }
@@ -178,7 +190,7 @@ export async function* readExportFile(
           if (problemCount === 0) yield event;
         } else {
           problemCount += 1;
-          if (problemCount <= maxProblems) yield event;
+          if (problemCount <= maxProblems) yield shortened(event);
         }
         if (source.bytesRead - progressReportedAt >= progressStep) {
           progressReportedAt = source.bytesRead;
