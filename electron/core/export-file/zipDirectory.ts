@@ -4,7 +4,7 @@
  * before it can fill memory. Entries are then read by where the directory puts them, each
  * refused as soon as it inflates past the size the directory declared for it.
  */
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import type { ByteSource } from './byteSource';
 
@@ -133,8 +133,12 @@ export async function* inflatedEntry(
   if (entry.method !== 0 && entry.method !== 8) {
     throw new Error(`"${entry.name}" is compressed in a way Excel does not use`);
   }
+  // pipeline, not pipe: a read error (or a cancel) in the compressed bytes must end the inflating
+  // too, or the reader waits forever for the rest.
   const inflated =
-    entry.method === 0 ? compressed : Readable.from(compressed).pipe(createInflateRaw());
+    entry.method === 0
+      ? compressed
+      : pipeline(Readable.from(compressed), createInflateRaw(), () => {});
   let bytes = 0;
   try {
     for await (const chunk of inflated) {
