@@ -1,11 +1,12 @@
 /**
  * Reads an export file in a worker thread of its own, with a bounded heap, so a file built to
  * exhaust memory ends that thread and is refused, while the app, the tray and the nightly run go
- * on. Cancelling ends the thread at once, whatever it was doing.
+ * on. Cancelling stops the reading at once; the thread then closes the file and exits (or is
+ * ended a second later).
  */
 import { Worker } from 'node:worker_threads';
 import type { ExportFileEvent, ExportFileOptions } from './readExportFile';
-import type { WorkerReply, WorkerTask } from './workerMessages';
+import type { ParentMessage, WorkerReply, WorkerTask } from './workerMessages';
 
 export interface IsolatedReadingSettings {
   /** The bundled worker entry, `exportFileWorker.ts` built (dist/worker/exportFile.mjs). */
@@ -18,6 +19,8 @@ export type ReadExportFile = (
   input: { path: string; name: string },
   options: ExportFileOptions,
 ) => AsyncGenerator<ExportFileEvent>;
+
+const stopGraceMs = 1000;
 
 export const memoryRefusal =
   'The file is too large or damaged: reading it needs more memory than any invoice export.';
@@ -59,8 +62,10 @@ export function createIsolatedReading(settings: IsolatedReadingSettings): ReadEx
       ),
     );
     worker.on('exit', () => push({ kind: 'stopped', detail: 'the reading thread ended' }));
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    const tell = (message: ParentMessage) => worker.postMessage(message);
     const onAbort = () => {
-      void worker.terminate();
+      tell('cancel');
       push({ kind: 'aborted' });
     };
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -87,11 +92,16 @@ export function createIsolatedReading(settings: IsolatedReadingSettings): ReadEx
           yield event;
           signal?.throwIfAborted();
         }
-        worker.postMessage('taken');
+        tell('taken');
       }
     } finally {
       signal?.removeEventListener('abort', onAbort);
-      await worker.terminate();
+      // Asked to stop, the thread closes the file itself (so an upload can be deleted at once,
+      // on Windows too); one that does not within a second is ended.
+      tell('cancel');
+      const stopping = setTimeout(() => void worker.terminate(), stopGraceMs);
+      await exited;
+      clearTimeout(stopping);
     }
   };
 }

@@ -15,3 +15,6 @@ export type WorkerReply =
   | { kind: 'events'; json: string }
   | { kind: 'end' }
   | { kind: 'failed'; message: string };
+
+/** What the parent sends: a batch taken, or stop reading. */
+export type ParentMessage = 'taken' | 'cancel';
