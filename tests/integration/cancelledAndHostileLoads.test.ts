@@ -92,7 +92,7 @@ describe('cancelling the load of an export file', () => {
 
 const xmlRow = '<row><c t="inlineStr"><is><t>INV-1</t></is></c></row>';
 const csvHeader = header.join(',');
-/** The hostile files of issue "11 · Hardening", each with the start of what the user reads. */
+/** Files built to hurt the reader, each with the start of what the user reads. */
 const hostileFiles: Array<[string, string, () => Buffer, string]> = [
   [
     'a shared-strings bomb',

@@ -56,8 +56,8 @@ const neverClosed =
 const farTooLong =
   'This row is far too long: a quoted value that starts in it is probably never closed (a closing " is missing).';
 
-/** Why papaparse could not read a row, in the user's words; null for what is not a problem. */
-function problemOfParseError(error: Papa.ParseError, row: number): ImportProblem | null {
+/** Why papaparse could not read a row, in the user's words. */
+function problemOfParseError(error: Papa.ParseError, row: number): ImportProblem {
   if (error.code === 'MissingQuotes') return rowProblem(row, neverClosed);
   if (error.code === 'InvalidQuotes') {
     return rowProblem(

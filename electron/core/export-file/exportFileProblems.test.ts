@@ -174,6 +174,17 @@ describe('a large CSV read by a slow reader', () => {
   });
 });
 
+describe('a CSV whose line endings change after the header', () => {
+  it('is refused, never loaded as fewer, merged lines', async () => {
+    const text = `${header}\r\n${[row('L1'), row('L2'), row('L3')].join('\n')}\n`;
+    const result = await readWholeExportFile({
+      bytes: new TextEncoder().encode(text),
+      name: 'mixed.csv',
+    });
+    expect(result.ok).toBe(false);
+  });
+});
+
 describe('a quote in the wrong place in a CSV row', () => {
   // Raw values: typicalRow joins them as written, so each quote lands where the test puts it.
   const named = (lineId: string, organization: string) =>

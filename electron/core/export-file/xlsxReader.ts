@@ -1,6 +1,7 @@
 /**
  * Reads an XLSX export with exceljs's streaming reader: the first worksheet only, the header in
- * its first row, never the whole file in memory. Number cells become exact decimal text, date cells calendar dates (UTC).
+ * its first non-empty row, never the whole file in memory. Number cells become exact decimal
+ * text, date cells calendar dates (UTC).
  */
 import { Readable } from 'node:stream';
 import type { CellValue, Row } from 'exceljs';
@@ -78,11 +79,13 @@ function isBlank(cells: ReadonlyArray<CellInput | undefined>): boolean {
 
 /**
  * The steps of exceljs's streaming WorkbookReader, driven here one part at a time. Its own
- * `parse()` reads the archive front to back in one pass and intermittently loses the last part
- * (exceljs issue 3064: workbook.xml, which exceljs writes last, so the sheet names are unknown),
- * and keeps a worksheet that comes before the shared strings (Excel's own order) in a temporary
- * file. Reading each part where the central directory puts it, in the order the parts depend on
- * each other, does neither. exceljs is pinned by package-lock.json; a test reads real files.
+ * `parse()` reads the archive front to back in one pass and now and then loses its last part:
+ * when that is workbook.xml (exceljs writes it last) the sheet names are unknown and the load
+ * failed as damaged, 2 reads in 300 under load. It also keeps a worksheet that comes before
+ * the shared strings (Excel's own order) in a temporary file. Reading each part where the
+ * central directory puts it, in the order the parts depend on each other, does neither
+ * (exportFileDialects.test.ts reads parts in reverse order 20 times). exceljs is pinned by
+ * package-lock.json.
  */
 interface WorkbookSteps {
   workbookRels?: Array<{ Id: string; Target: string }>;
