@@ -1,6 +1,6 @@
-import type { ExportFileEvent, ExportFileOptions } from './readExportFile';
+import type { ExportFileOptions } from './readExportFile';
 
-/** What the worker is given: the file, and the reading options less the signal (a cancel ends the thread). */
+/** What the worker is given: the file, and the reading options less the signal (cancel is a message). */
 export interface WorkerTask {
   input: { path: string; name: string };
   options: Omit<ExportFileOptions, 'signal'>;
