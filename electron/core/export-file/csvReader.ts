@@ -6,6 +6,7 @@
 import { Readable } from 'node:stream';
 import type { ImportProblem } from '@shared/platformInvoiceLine';
 import Papa from 'papaparse';
+import { createHandoffQueue } from './handoffQueue';
 import { type CellInput, matchHeaderRow } from './invoiceLineBuilder';
 import { invoiceLineColumns } from './invoiceLineColumns';
 import {
@@ -108,13 +109,8 @@ export async function* readCsvLines(
 
   // papaparse reads the text as it flows and calls back once per record; the records wait in
   // `parsed` for this generator, and the text stops flowing while too many wait.
-  const parsed: Parsed[] = [];
-  let wake: (() => void) | null = null;
-  const push = (item: Parsed) => {
-    parsed.push(item);
-    wake?.();
-    wake = null;
-  };
+  const parsed = createHandoffQueue<Parsed>();
+  const push = parsed.push;
   let records = 0;
   // Text read since the last whole record: an unclosed quote would otherwise swallow the file.
   let charactersInRecord = 0;
@@ -154,8 +150,7 @@ export async function* readCsvLines(
   let problems = 0;
   try {
     for (;;) {
-      while (parsed.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-      const item = parsed.shift() as Parsed;
+      const item = await parsed.take();
       if (parsed.length < parsedAhead / 4 && source.isPaused()) source.resume();
       if (item.kind === 'end') break;
       if (item.kind === 'failed') throw item.error;

@@ -5,6 +5,7 @@
  * ended a second later).
  */
 import { Worker } from 'node:worker_threads';
+import { createHandoffQueue } from './handoffQueue';
 import type { ExportFileEvent, ExportFileOptions } from './readExportFile';
 import type { ParentMessage, WorkerReply, WorkerTask } from './workerMessages';
 
@@ -46,13 +47,8 @@ export function createIsolatedReading(settings: IsolatedReadingSettings): ReadEx
       },
     });
 
-    const queue: Next[] = [];
-    let wake: (() => void) | null = null;
-    const push = (next: Next) => {
-      queue.push(next);
-      wake?.();
-      wake = null;
-    };
+    const queue = createHandoffQueue<Next>();
+    const push = queue.push;
     worker.on('message', (reply: WorkerReply) => push(reply));
     worker.on('error', (error: Error & { code?: string }) =>
       push(
@@ -72,8 +68,7 @@ export function createIsolatedReading(settings: IsolatedReadingSettings): ReadEx
 
     try {
       for (;;) {
-        while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-        const next = queue.shift() as Next;
+        const next = await queue.take();
         if (signal?.aborted || next.kind === 'aborted') throw signal?.reason;
         if (next.kind === 'end') return;
         if (next.kind === 'out of memory') {
