@@ -35,36 +35,50 @@ export async function openByteSource(
   return 'bytes' in input ? bytesSource(input.bytes, signal) : await fileSource(input.path, signal);
 }
 
-function bytesSource(bytes: Uint8Array, signal: AbortSignal | undefined): ByteSource {
+/**
+ * A source's bytes from `readAt`: the whole (`chunks`) or a stretch (`range`), one chunk at a
+ * time, the signal checked before each read and the progress counted when asked.
+ */
+function chunkedSource(
+  fields: Pick<ByteSource, 'totalBytes' | 'head' | 'readAt' | 'close'> & { size: number },
+  signal: AbortSignal | undefined,
+): ByteSource {
   let bytesRead = 0;
+  async function* read(offset: number, length: number, counted: boolean) {
+    const end = Math.min(fields.size, offset + length);
+    for (let at = offset; at < end; ) {
+      signal?.throwIfAborted();
+      const chunk = await fields.readAt(at, Math.min(chunkSize, end - at));
+      if (chunk.byteLength === 0) return;
+      at += chunk.byteLength;
+      if (counted) bytesRead += chunk.byteLength;
+      yield chunk;
+    }
+  }
   return {
-    totalBytes: bytes.byteLength,
-    head: bytes.subarray(0, headSize),
+    totalBytes: fields.totalBytes,
+    head: fields.head,
     get bytesRead() {
       return bytesRead;
     },
-    async *chunks({ counted = true } = {}) {
-      for (let offset = 0; offset < bytes.byteLength; offset += chunkSize) {
-        signal?.throwIfAborted();
-        const chunk = bytes.subarray(offset, offset + chunkSize);
-        if (counted) bytesRead = offset + chunk.byteLength;
-        yield chunk;
-      }
-    },
-    async readAt(offset, length) {
-      return bytes.subarray(offset, offset + length);
-    },
-    async *range(offset, length) {
-      const end = Math.min(bytes.byteLength, offset + length);
-      for (let at = offset; at < end; at += chunkSize) {
-        signal?.throwIfAborted();
-        const chunk = bytes.subarray(at, Math.min(end, at + chunkSize));
-        bytesRead += chunk.byteLength;
-        yield chunk;
-      }
-    },
-    async close() {},
+    chunks: ({ counted = true } = {}) => read(0, fields.size, counted),
+    range: (offset, length) => read(offset, length, true),
+    readAt: fields.readAt,
+    close: fields.close,
   };
+}
+
+function bytesSource(bytes: Uint8Array, signal: AbortSignal | undefined): ByteSource {
+  return chunkedSource(
+    {
+      size: bytes.byteLength,
+      totalBytes: bytes.byteLength,
+      head: bytes.subarray(0, headSize),
+      readAt: async (offset, length) => bytes.subarray(offset, offset + length),
+      close: async () => {},
+    },
+    signal,
+  );
 }
 
 async function fileSource(path: string, signal: AbortSignal | undefined): Promise<ByteSource> {
@@ -73,50 +87,26 @@ async function fileSource(path: string, signal: AbortSignal | undefined): Promis
     const { size } = await handle.stat();
     const headBuffer = Buffer.alloc(Math.min(headSize, size));
     const { bytesRead: headLength } = await handle.read(headBuffer, 0, headBuffer.length, 0);
-    let bytesRead = 0;
     let closed = false;
-    return {
-      totalBytes: size,
-      head: headBuffer.subarray(0, headLength),
-      get bytesRead() {
-        return bytesRead;
+    return chunkedSource(
+      {
+        size,
+        totalBytes: size,
+        head: headBuffer.subarray(0, headLength),
+        // A fresh buffer per read: stream consumers (zlib, exceljs) may keep it.
+        async readAt(offset, length) {
+          const buffer = Buffer.alloc(Math.max(0, Math.min(length, size - offset)));
+          const { bytesRead: got } = await handle.read(buffer, 0, buffer.length, offset);
+          return buffer.subarray(0, got);
+        },
+        async close() {
+          if (closed) return;
+          closed = true;
+          await handle.close();
+        },
       },
-      async *chunks({ counted = true } = {}) {
-        let position = 0;
-        for (;;) {
-          signal?.throwIfAborted();
-          // A fresh buffer per chunk: stream consumers (the XLSX unzipper) may keep it.
-          const chunk = Buffer.allocUnsafe(chunkSize);
-          const { bytesRead: length } = await handle.read(chunk, 0, chunkSize, position);
-          if (length === 0) return;
-          position += length;
-          if (counted) bytesRead = position;
-          yield chunk.subarray(0, length);
-        }
-      },
-      async readAt(offset, length) {
-        const buffer = Buffer.alloc(Math.max(0, Math.min(length, size - offset)));
-        const { bytesRead: got } = await handle.read(buffer, 0, buffer.length, offset);
-        return buffer.subarray(0, got);
-      },
-      async *range(offset, length) {
-        const end = Math.min(size, offset + length);
-        for (let at = offset; at < end; ) {
-          signal?.throwIfAborted();
-          const chunk = Buffer.allocUnsafe(Math.min(chunkSize, end - at));
-          const { bytesRead: got } = await handle.read(chunk, 0, chunk.length, at);
-          if (got === 0) return;
-          at += got;
-          bytesRead += got;
-          yield chunk.subarray(0, got);
-        }
-      },
-      async close() {
-        if (closed) return;
-        closed = true;
-        await handle.close();
-      },
-    };
+      signal,
+    );
   } catch (error) {
     await handle.close();
     throw error;
