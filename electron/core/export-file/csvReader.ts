@@ -110,7 +110,6 @@ export async function* readCsvLines(
   // papaparse reads the text as it flows and calls back once per record; the records wait in
   // `parsed` for this generator, and the text stops flowing while too many wait.
   const parsed = createHandoffQueue<Parsed>();
-  const push = parsed.push;
   let records = 0;
   // Text read since the last whole record: an unclosed quote would otherwise swallow the file.
   let charactersInRecord = 0;
@@ -118,7 +117,7 @@ export async function* readCsvLines(
     for await (const chunk of prepend(first.value, texts)) {
       charactersInRecord += chunk.length;
       if (charactersInRecord > maxRecordBytes) {
-        push({ kind: 'too long', row: records + 1 });
+        parsed.push({ kind: 'too long', row: records + 1 });
         return;
       }
       yield chunk;
@@ -137,11 +136,11 @@ export async function* readCsvLines(
       charactersInRecord = 0;
       const error = results.errors[0];
       const problem = error ? problemOfParseError(error, records) : null;
-      push({ kind: 'record', row: records, record: results.data, problem });
+      parsed.push({ kind: 'record', row: records, record: results.data, problem });
       if (parsed.length >= parsedAhead) source.pause();
     },
-    complete: () => push({ kind: 'end' }),
-    error: (error: Error) => push({ kind: 'failed', error }),
+    complete: () => parsed.push({ kind: 'end' }),
+    error: (error: Error) => parsed.push({ kind: 'failed', error }),
   });
 
   let columnIndexes: readonly number[] | null = null;

@@ -48,21 +48,20 @@ export function createIsolatedReading(settings: IsolatedReadingSettings): ReadEx
     });
 
     const queue = createHandoffQueue<Next>();
-    const push = queue.push;
-    worker.on('message', (reply: WorkerReply) => push(reply));
+    worker.on('message', (reply: WorkerReply) => queue.push(reply));
     worker.on('error', (error: Error & { code?: string }) =>
-      push(
+      queue.push(
         error.code === 'ERR_WORKER_OUT_OF_MEMORY'
           ? { kind: 'out of memory' }
           : { kind: 'stopped', detail: error.message },
       ),
     );
-    worker.on('exit', () => push({ kind: 'stopped', detail: 'the reading thread ended' }));
+    worker.on('exit', () => queue.push({ kind: 'stopped', detail: 'the reading thread ended' }));
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     const tell = (message: ParentMessage) => worker.postMessage(message);
     const onAbort = () => {
       tell('cancel');
-      push({ kind: 'aborted' });
+      queue.push({ kind: 'aborted' });
     };
     signal?.addEventListener('abort', onAbort, { once: true });
 

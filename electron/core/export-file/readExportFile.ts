@@ -168,9 +168,13 @@ export async function* readExportFile(
     if (recognition.format === 'xlsx') {
       // Refused by what its directory declares, before a byte is inflated.
       const entries = await readZipDirectory(source);
-      const refusal = typeof entries === 'string' ? entries : xlsxRefusal(entries);
-      if (typeof entries === 'string' || refusal !== null) {
-        yield wholeFileProblem(refusal ?? entries.toString());
+      if (typeof entries === 'string') {
+        yield wholeFileProblem(entries);
+        return;
+      }
+      const refusal = xlsxRefusal(entries);
+      if (refusal !== null) {
+        yield wholeFileProblem(refusal);
         return;
       }
       events = readXlsxLines(source, entries, {
