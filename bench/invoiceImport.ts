@@ -1,24 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DatabaseSync } from 'node:sqlite';
-import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import type { BridgeResult } from '@shared/contract';
-import { invoiceLineFields } from '@shared/platformInvoiceLine';
 import { generateBillingHistory } from '../electron/sandbox/platform';
+import { exportCsv } from '../tests/support/exportRecords';
 import { benchCore } from './benchCore';
 import { type Benchmark, type BenchRow, seconds } from './benchTable';
 
 const lineCount = 100_000;
 const month = '2026-10';
-
-function csvField(value: string | null): string {
-  if (value === null) return '';
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 /** A Platform export of 100,000 lines, all invoiced in October 2026. */
 export async function writeExport(path: string): Promise<void> {
@@ -31,14 +26,7 @@ export async function writeExport(path: string): Promise<void> {
   });
   if (history.invoiceLines.length < lineCount)
     throw new Error(`only ${history.invoiceLines.length} lines generated`);
-  const out = createWriteStream(path);
-  out.write(`${invoiceLineFields.map(({ column }) => column).join(',')}\n`);
-  for (const line of history.invoiceLines.slice(0, lineCount)) {
-    const values = invoiceLineFields.map(({ field }) => line[field]);
-    out.write(`${values.map(csvField).join(',')}\n`);
-  }
-  out.end();
-  await finished(out);
+  await writeFile(path, exportCsv(history.invoiceLines.slice(0, lineCount)));
 }
 
 export function median(values: number[]): number {

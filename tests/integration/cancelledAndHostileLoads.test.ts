@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../electron/core';
 import { generateBillingHistory } from '../../electron/sandbox/platform';
+import { canonicalHeaders, exportCsv } from '../support/exportRecords';
 import { FakeClock, fakePorts, temporaryDirectory } from '../support/fakePorts';
 import {
   handMadeXlsx,
@@ -23,20 +24,11 @@ const history = generateBillingHistory({
   linesPerOrganizationPerMonth: 40,
 });
 const rows = history.invoiceLines.map((line) => invoiceLineFields.map(({ field }) => line[field]));
-const header = invoiceLineFields.map(({ column }) => column);
-
-function csvOf(lines: typeof rows): string {
-  const cell = (value: unknown) => {
-    const text = value === null || value === undefined ? '' : String(value);
-    return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
-  return [header, ...lines].map((row) => row.map(cell).join(',')).join('\n');
-}
 
 async function xlsxOf(lines: typeof rows): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Invoice lines');
-  sheet.addRow(header);
+  sheet.addRow(canonicalHeaders);
   for (const row of lines) sheet.addRow(row.map((value) => value ?? ''));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -71,7 +63,7 @@ async function loadCancelledOnFirstProgress(name: string, body: string | Buffer)
 
 describe('cancelling the load of an export file', () => {
   it.each([
-    ['CSV', 'big.csv', () => csvOf(rows)],
+    ['CSV', 'big.csv', () => exportCsv(history.invoiceLines)],
     ['JSON', 'big.json', () => JSON.stringify(history.invoiceLines)],
     ['XLSX', 'big.xlsx', () => xlsxOf(rows)],
   ])('%s: ends "Cancelled" at once, and the next load starts', async (_format, name, make) => {
@@ -80,7 +72,7 @@ describe('cancelling the load of an export file', () => {
     expect(seconds).toBeLessThan(1);
     const small = await core.receiveExportFile(
       'small.csv',
-      Readable.from([csvOf(rows.slice(0, 20))]),
+      Readable.from([exportCsv(history.invoiceLines.slice(0, 20))]),
     );
     const next: BridgeResult = await core.dispatch('platformData.load', {
       periods: ['2026-10'],
@@ -91,7 +83,7 @@ describe('cancelling the load of an export file', () => {
 });
 
 const xmlRow = '<row><c t="inlineStr"><is><t>INV-1</t></is></c></row>';
-const csvHeader = header.join(',');
+const csvHeader = canonicalHeaders.join(',');
 /** Files built to hurt the reader, each with the start of what the user reads. */
 const hostileFiles: Array<[string, string, () => Buffer, string]> = [
   [
@@ -166,7 +158,7 @@ describe('a hostile export file', () => {
   it.each(hostileFiles)(
     '%s is refused with a clear message, leaves the month as it was, and the next load works',
     async (_kind, name, make, reason) => {
-      await load('good.csv', csvOf(rows.slice(0, 30)));
+      await load('good.csv', exportCsv(history.invoiceLines.slice(0, 30)));
       const before = await month();
 
       const started = Date.now();
@@ -179,7 +171,7 @@ describe('a hostile export file', () => {
       expect(problems[0]?.reason.startsWith(reason), problems[0]?.reason).toBe(true);
       expect(await month()).toEqual(before);
 
-      const next = await load('good.csv', csvOf(rows.slice(0, 40)));
+      const next = await load('good.csv', exportCsv(history.invoiceLines.slice(0, 40)));
       expect(next).toMatchObject({ ok: true, value: { ok: true, periods: [{ lines: 40 }] } });
     },
     20_000,

@@ -1,4 +1,9 @@
-import { type InvoiceLineColumnName, invoiceLineFields } from '@shared/platformInvoiceLine';
+import {
+  type InvoiceLineColumnName,
+  invoiceLineFields,
+  type PlatformInvoiceLine,
+} from '@shared/platformInvoiceLine';
+import { stringify } from 'csv-stringify/sync';
 
 /** The canonical export headers, in their documented order. */
 export const canonicalHeaders: InvoiceLineColumnName[] = invoiceLineFields.map(
@@ -36,4 +41,10 @@ export function typicalRow(
   return canonicalHeaders
     .map((column) => ({ ...typicalRecord, ...changes })[column])
     .join(delimiter);
+}
+
+/** Invoice lines as a Platform CSV export: the canonical header, then one record per line. */
+export function exportCsv(lines: readonly PlatformInvoiceLine[]): string {
+  const records = lines.map((line) => invoiceLineFields.map(({ field }) => line[field] ?? ''));
+  return stringify([canonicalHeaders, ...records]);
 }
