@@ -33,6 +33,36 @@ export const typicalRecord: Record<InvoiceLineColumnName, string> = {
   charge_end_date: '2026-01-31',
 };
 
+/** One ordinary invoice line of a month (`YYYY-MM`), with some values changed. */
+export function typicalLine(
+  lineId: string,
+  month: string,
+  values: Partial<PlatformInvoiceLine> = {},
+): PlatformInvoiceLine {
+  return {
+    lineId,
+    invoiceId: 'INV-1',
+    invoiceDate: `${month}-01`,
+    organizationId: 'ORG-1',
+    organizationName: 'Contoso Ltd',
+    contractId: 'CTR-1',
+    currency: 'EUR',
+    subscriptionId: 'SUB-1',
+    subscriptionName: 'Microsoft 365 E3',
+    offerId: 'OF-1',
+    offerName: 'Microsoft 365 E3 (Monthly)',
+    vendor: 'Microsoft',
+    chargeType: 'Cycle Fee',
+    billingCycle: 'Monthly',
+    quantity: '1',
+    unitPrice: '10.00',
+    unitCost: null,
+    chargeStart: `${month}-01`,
+    chargeEnd: `${month}-28`,
+    ...values,
+  };
+}
+
 /** The typical record with some values changed, as one CSV row under the canonical headers. */
 export function typicalRow(
   changes: Partial<Record<InvoiceLineColumnName, string>> = {},

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { InvoicePageQuery } from '@shared/contract';
 import { invoiceLineFields, type PlatformInvoiceLine } from '@shared/platformInvoiceLine';
 import { describe, expect, it } from 'vitest';
+import { typicalLine } from '../../../tests/support/exportRecords';
 import { FakeClock, temporaryDirectory } from '../../../tests/support/fakePorts';
 import { containing, type Database, migrations, openDatabase } from '../store';
 import { createInvoiceLineQueries } from './invoiceLineQueries';
@@ -10,30 +11,8 @@ import { createLoadHistory } from './loadHistory';
 
 const month = '2026-10';
 
-function line(lineId: string, values: Partial<PlatformInvoiceLine> = {}): PlatformInvoiceLine {
-  return {
-    lineId,
-    invoiceId: 'INV-1',
-    invoiceDate: `${month}-01`,
-    organizationId: 'ORG-1',
-    organizationName: 'Contoso Ltd',
-    contractId: 'CTR-1',
-    currency: 'EUR',
-    subscriptionId: 'SUB-1',
-    subscriptionName: 'Microsoft 365 E3',
-    offerId: 'OF-1',
-    offerName: 'Microsoft 365 E3 (Monthly)',
-    vendor: 'Microsoft',
-    chargeType: 'Cycle Fee',
-    billingCycle: 'Monthly',
-    quantity: '1',
-    unitPrice: '10.00',
-    unitCost: null,
-    chargeStart: `${month}-01`,
-    chargeEnd: `${month}-31`,
-    ...values,
-  };
-}
+const line = (lineId: string, values: Partial<PlatformInvoiceLine> = {}) =>
+  typicalLine(lineId, month, values);
 
 /** Names that are hard on a search: quotes, LIKE's wildcards and escape, letters beyond ASCII. */
 const trickyLines = [

@@ -9,6 +9,7 @@ import { type Database, inTransaction } from '../store';
 import { createStagedSearchValues } from './invoiceLineSearch';
 import { oldestKeptPeriod, periodOf } from './invoicePeriods';
 import type { LoadHistory } from './loadHistory';
+import { createStagedPlatformRecords } from './stagedPlatformRecords';
 
 type SqlValue = string | number | null;
 
@@ -90,6 +91,7 @@ export function createInvoiceLineTables(db: Database, history: LoadHistory, now:
   let pending: PlatformInvoiceLine[] = [];
   // Collected while staging: reading them back from the staged lines would add 300 ms to a load.
   const stagedSearchValues = createStagedSearchValues();
+  const stagedRecords = createStagedPlatformRecords();
 
   function flush(): void {
     if (pending.length === 0) return;
@@ -98,8 +100,10 @@ export function createInvoiceLineTables(db: Database, history: LoadHistory, now:
     inTransaction(db, () => {
       for (const line of batch) {
         const period = periodOf(line.invoiceDate);
-        insertStaged.run(period, ...invoiceLineValues(line));
+        // A line id given twice (a Platform page repeated): the first stays, as staged.
+        if (insertStaged.run(period, ...invoiceLineValues(line)).changes === 0) continue;
         stagedSearchValues.add(period, line);
+        stagedRecords.add(period, line);
       }
     });
   }
@@ -107,6 +111,7 @@ export function createInvoiceLineTables(db: Database, history: LoadHistory, now:
   function clearStaging(): void {
     pending = [];
     stagedSearchValues.clear();
+    stagedRecords.clear();
     db.exec('DELETE FROM staging_line');
   }
 
@@ -166,29 +171,7 @@ export function createInvoiceLineTables(db: Database, history: LoadHistory, now:
   ): PeriodLoadSummary[] {
     const placeholders = periods.map(() => '?').join(', ');
     const seenAt = now().toISOString();
-    db.prepare(
-      `INSERT INTO platform_organization (id, name, seen_at)
-       SELECT organization_id, organization_name, ? FROM staging_line WHERE true GROUP BY organization_id
-       ON CONFLICT (id) DO UPDATE SET name = excluded.name, seen_at = excluded.seen_at`,
-    ).run(seenAt);
-    db.prepare(
-      `INSERT INTO platform_offer (id, name, vendor, seen_at, last_invoiced_on)
-       SELECT offer_id, offer_name, vendor, ?, MAX(invoice_date) FROM staging_line WHERE true GROUP BY offer_id
-       ON CONFLICT (id) DO UPDATE SET name = excluded.name, vendor = excluded.vendor, seen_at = excluded.seen_at,
-         last_invoiced_on = MAX(COALESCE(platform_offer.last_invoiced_on, ''), excluded.last_invoiced_on)`,
-    ).run(seenAt);
-    db.prepare(
-      `INSERT INTO platform_contract (id, organization_id, seen_at)
-       SELECT contract_id, organization_id, ? FROM staging_line WHERE true GROUP BY contract_id
-       ON CONFLICT (id) DO UPDATE SET organization_id = excluded.organization_id, seen_at = excluded.seen_at`,
-    ).run(seenAt);
-    db.prepare(
-      `INSERT INTO platform_invoice (id, period, invoice_date, organization_id, currency)
-       SELECT invoice_id, period, invoice_date, organization_id, currency FROM staging_line WHERE true
-       GROUP BY invoice_id
-       ON CONFLICT (id) DO UPDATE SET period = excluded.period, invoice_date = excluded.invoice_date,
-         organization_id = excluded.organization_id, currency = excluded.currency`,
-    ).run();
+    stagedRecords.write(db, seenAt);
 
     const summaries = periods.map((period) => {
       const removed = db
