@@ -1,8 +1,8 @@
 // The export-file reader's worker thread (electron/core/export-file/exportFileWorker.ts) is a
 // bundle of its own, loaded with `new Worker(url)`: the shells find it at dist/worker/, the
 // tests and the bench at devExportFileWorker, built once per run.
-import { mkdir, rename } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -12,23 +12,29 @@ export const devExportFileWorker = new URL(
 );
 
 /**
- * Bundles the worker, with its dependencies, into one ES module at `outfile` (with a linked
- * source map). `shared: true` for a file several test runs may build at once: it is written
- * aside and renamed, so each sees a whole file, and its source map is inline.
+ * Bundles the worker, with its dependencies, as an ES module at `outfile` and the chunks it
+ * loads only when needed (exceljs, for an XLSX) in `chunks/` beside it: a CSV load then starts
+ * the thread in about 85 ms instead of 135, the time it took to compile all of exceljs.
+ * `shared: true` for files several test runs may build at once: they are written aside and
+ * renamed, the entry last (chunk names are their contents' hashes).
  */
 export async function buildExportFileWorker(outfile, { shared = false } = {}) {
   const root = fileURLToPath(new URL('..', import.meta.url));
-  await mkdir(dirname(outfile), { recursive: true });
-  const written = shared ? `${outfile}.${process.pid}.partial` : outfile;
+  const outdir = dirname(outfile);
+  const written = shared ? join(outdir, `.partial-${process.pid}`) : outdir;
+  const entryName = basename(outfile, '.mjs');
   await build({
     absWorkingDir: root,
-    entryPoints: ['electron/core/export-file/exportFileWorker.ts'],
-    outfile: written,
+    entryPoints: { [entryName]: 'electron/core/export-file/exportFileWorker.ts' },
+    outdir: written,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     target: 'node24',
     format: 'esm',
-    sourcemap: shared ? 'inline' : 'linked',
+    sourcemap: 'linked',
     logLevel: 'warning',
     legalComments: 'none',
     minify: true,
@@ -38,5 +44,12 @@ export async function buildExportFileWorker(outfile, { shared = false } = {}) {
       js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
     },
   });
-  if (shared) await rename(written, outfile);
+  if (!shared) return;
+  await mkdir(join(outdir, 'chunks'), { recursive: true });
+  for (const chunk of await readdir(join(written, 'chunks'))) {
+    await rename(join(written, 'chunks', chunk), join(outdir, 'chunks', chunk));
+  }
+  await rename(join(written, `${basename(outfile)}.map`), `${outfile}.map`);
+  await rename(join(written, basename(outfile)), outfile);
+  await rm(written, { recursive: true, force: true });
 }
