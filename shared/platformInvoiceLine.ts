@@ -6,8 +6,7 @@
 import { z } from 'zod';
 import { billingCycles, chargeTypes } from './chargeDateVocabulary';
 
-/** `YYYY-MM-DD` that is a real calendar date. */
-export const CalendarDateString = z.string().refine((value) => {
+function readsAsCalendarDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -15,30 +14,69 @@ export const CalendarDateString = z.string().refine((value) => {
   return (
     date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
   );
-}, 'Expected a real date as YYYY-MM-DD.');
+}
 
+/** Verdicts on the dates seen lately: an export's 300,000 dates are a few dozen values. */
+const calendarDateVerdicts = new Map<string, boolean>();
+
+/** Whether `YYYY-MM-DD` text is a real calendar date. */
+function isCalendarDate(value: string): boolean {
+  let verdict = calendarDateVerdicts.get(value);
+  if (verdict === undefined) {
+    verdict = readsAsCalendarDate(value);
+    if (calendarDateVerdicts.size >= 1000) calendarDateVerdicts.clear();
+    calendarDateVerdicts.set(value, verdict);
+  }
+  return verdict;
+}
+
+/** `YYYY-MM-DD` that is a real calendar date. */
+export const CalendarDateString = z
+  .string()
+  .refine(isCalendarDate, 'Expected a real date as YYYY-MM-DD.');
+
+const decimalPattern = /^-?\d{1,15}(\.\d{1,10})?$/;
 /** A decimal number written with "." and no thousands separators, e.g. "-12.5", "3". */
 export const DecimalString = z
   .string()
-  .regex(/^-?\d{1,15}(\.\d{1,10})?$/, 'Expected a decimal number such as 12.50.');
+  .regex(decimalPattern, 'Expected a decimal number such as 12.50.');
+
+const currencyPattern = /^[A-Z]{3}$/;
+
+/** The longest each text may be, in UTF-16 code units as `String.length` counts them. */
+const maxLength = {
+  lineId: 100,
+  invoiceId: 100,
+  organizationId: 100,
+  organizationName: 200,
+  contractId: 100,
+  subscriptionId: 100,
+  subscriptionName: 500,
+  offerId: 100,
+  offerName: 500,
+  vendor: 200,
+} as const;
 
 const requiredText = (max: number) =>
   z.string().trim().min(1, 'Required.').max(max, `At most ${max} characters.`);
 
+const endsOnOrAfterStart = (line: { chargeStart: string; chargeEnd: string }) =>
+  line.chargeEnd >= line.chargeStart;
+
 export const PlatformInvoiceLine = z
   .object({
-    lineId: requiredText(100),
-    invoiceId: requiredText(100),
+    lineId: requiredText(maxLength.lineId),
+    invoiceId: requiredText(maxLength.invoiceId),
     invoiceDate: CalendarDateString,
-    organizationId: requiredText(100),
-    organizationName: requiredText(200),
-    contractId: requiredText(100),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'Expected an ISO 4217 currency code such as EUR.'),
-    subscriptionId: requiredText(100),
-    subscriptionName: requiredText(500),
-    offerId: requiredText(100),
-    offerName: requiredText(500),
-    vendor: z.string().trim().max(200).nullable(),
+    organizationId: requiredText(maxLength.organizationId),
+    organizationName: requiredText(maxLength.organizationName),
+    contractId: requiredText(maxLength.contractId),
+    currency: z.string().regex(currencyPattern, 'Expected an ISO 4217 currency code such as EUR.'),
+    subscriptionId: requiredText(maxLength.subscriptionId),
+    subscriptionName: requiredText(maxLength.subscriptionName),
+    offerId: requiredText(maxLength.offerId),
+    offerName: requiredText(maxLength.offerName),
+    vendor: z.string().trim().max(maxLength.vendor).nullable(),
     chargeType: z.enum(chargeTypes),
     billingCycle: z.enum(billingCycles),
     quantity: DecimalString,
@@ -47,7 +85,7 @@ export const PlatformInvoiceLine = z
     chargeStart: CalendarDateString,
     chargeEnd: CalendarDateString,
   })
-  .refine((line) => line.chargeEnd >= line.chargeStart, {
+  .refine(endsOnOrAfterStart, {
     message: 'The charge end date is before the charge start date.',
     path: ['chargeEnd'],
   });
@@ -102,4 +140,50 @@ export type InvoiceLineColumnName = (typeof invoiceLineFields)[number]['column']
 /** A line's values in the order of `invoiceLineFields`. */
 export function invoiceLineValues(line: PlatformInvoiceLine): Array<string | null> {
   return invoiceLineFields.map(({ field }) => line[field]);
+}
+
+const trimmedText = (value: unknown, max: number): boolean =>
+  typeof value === 'string' && value.length <= max && value.trim() === value;
+const requiredTrimmedText = (value: unknown, max: number): boolean =>
+  trimmedText(value, max) && value !== '';
+const decimal = (value: unknown): boolean =>
+  typeof value === 'string' && decimalPattern.test(value);
+const calendarDate = (value: unknown): boolean =>
+  typeof value === 'string' && isCalendarDate(value);
+const fieldCount = invoiceLineFields.length;
+
+/**
+ * Whether `PlatformInvoiceLine` would return this candidate as it is: every rule holds, no value
+ * would be trimmed, no key would be dropped. The schema's rules, read without building a parse:
+ * an export of 100,000 lines spent 0.6 s in the schema. False says only "ask the schema", for
+ * its messages or the values it trims. (platformInvoiceLine.test.ts proves the two agree.)
+ */
+export function isParsedInvoiceLine(
+  candidate: Record<string, unknown>,
+): candidate is PlatformInvoiceLine {
+  const line = candidate as Record<keyof PlatformInvoiceLine, unknown>;
+  return (
+    Object.keys(candidate).length === fieldCount &&
+    requiredTrimmedText(line.lineId, maxLength.lineId) &&
+    requiredTrimmedText(line.invoiceId, maxLength.invoiceId) &&
+    calendarDate(line.invoiceDate) &&
+    requiredTrimmedText(line.organizationId, maxLength.organizationId) &&
+    requiredTrimmedText(line.organizationName, maxLength.organizationName) &&
+    requiredTrimmedText(line.contractId, maxLength.contractId) &&
+    typeof line.currency === 'string' &&
+    currencyPattern.test(line.currency) &&
+    requiredTrimmedText(line.subscriptionId, maxLength.subscriptionId) &&
+    requiredTrimmedText(line.subscriptionName, maxLength.subscriptionName) &&
+    requiredTrimmedText(line.offerId, maxLength.offerId) &&
+    requiredTrimmedText(line.offerName, maxLength.offerName) &&
+    (line.vendor === null || trimmedText(line.vendor, maxLength.vendor)) &&
+    (chargeTypes as readonly unknown[]).includes(line.chargeType) &&
+    (billingCycles as readonly unknown[]).includes(line.billingCycle) &&
+    decimal(line.quantity) &&
+    decimal(line.unitPrice) &&
+    (line.unitCost === null || decimal(line.unitCost)) &&
+    calendarDate(line.chargeStart) &&
+    calendarDate(line.chargeEnd) &&
+    endsOnOrAfterStart(line as { chargeStart: string; chargeEnd: string })
+  );
 }

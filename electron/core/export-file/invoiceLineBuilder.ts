@@ -10,7 +10,11 @@ import {
   type ChargeType,
   chargeTypes,
 } from '@shared/chargeDateVocabulary';
-import { type ImportProblem, PlatformInvoiceLine } from '@shared/platformInvoiceLine';
+import {
+  type ImportProblem,
+  isParsedInvoiceLine,
+  PlatformInvoiceLine,
+} from '@shared/platformInvoiceLine';
 import { type DateOrder, readCalendarDate } from './calendarDateText';
 import type { DecimalReader } from './decimalText';
 import {
@@ -264,6 +268,8 @@ export class InvoiceLineBuilder {
       }
     }
 
+    if (problems.length === 0 && isParsedInvoiceLine(candidate))
+      return { ok: true, line: candidate };
     const parsed = PlatformInvoiceLine.safeParse(candidate);
     if (parsed.success) {
       return problems.length > 0
