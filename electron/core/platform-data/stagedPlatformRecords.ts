@@ -19,11 +19,11 @@ export function createStagedPlatformRecords() {
   return {
     add(period: string, line: PlatformInvoiceLine): void {
       organizations.set(line.organizationId, line.organizationName);
-      const lastInvoicedOn = offers.get(line.offerId)?.lastInvoicedOn ?? '';
+      const earlier = offers.get(line.offerId)?.lastInvoicedOn;
       offers.set(line.offerId, {
         name: line.offerName,
         vendor: line.vendor,
-        lastInvoicedOn: line.invoiceDate > lastInvoicedOn ? line.invoiceDate : lastInvoicedOn,
+        lastInvoicedOn: earlier && earlier > line.invoiceDate ? earlier : line.invoiceDate,
       });
       contracts.set(line.contractId, line.organizationId);
       invoices.set(line.invoiceId, {
