@@ -4,6 +4,11 @@ import type { PlatformClient } from '../platform-api';
 import { type Database, inTransaction } from '../store';
 import { periodBounds } from './invoicePeriods';
 
+/** An Offer as last seen, and the latest day it was invoiced on, whichever source saw it later. */
+export const offerUpsert = `INSERT INTO platform_offer (id, name, vendor, seen_at, last_invoiced_on) VALUES (?, ?, ?, ?, ?)
+  ON CONFLICT (id) DO UPDATE SET name = excluded.name, vendor = excluded.vendor, seen_at = excluded.seen_at,
+    last_invoiced_on = MAX(COALESCE(platform_offer.last_invoiced_on, ''), excluded.last_invoiced_on)`;
+
 /**
  * The Platform's Organizations and Offers as Mapping needs them, beyond what invoice loads bring:
  * the Organizations list of the Platform API, and the Offers invoiced in a window of months.
@@ -14,12 +19,7 @@ export function createPlatformRecords(db: Database, now: () => Date) {
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, seen_at = excluded.seen_at,
        currency = COALESCE(excluded.currency, platform_organization.currency)`,
   );
-  const upsertOffer = db.prepare(
-    `INSERT INTO platform_offer (id, name, vendor, seen_at, last_invoiced_on) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET name = excluded.name, vendor = excluded.vendor,
-       seen_at = excluded.seen_at,
-       last_invoiced_on = MAX(COALESCE(platform_offer.last_invoiced_on, ''), excluded.last_invoiced_on)`,
-  );
+  const upsertOffer = db.prepare(offerUpsert);
   const countOrganizations = db.prepare('SELECT COUNT(*) AS n FROM platform_organization');
 
   return {

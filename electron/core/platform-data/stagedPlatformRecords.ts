@@ -1,5 +1,6 @@
 import type { PlatformInvoiceLine } from '@shared/platformInvoiceLine';
 import type { Database } from '../store';
+import { offerUpsert } from './platformRecords';
 
 /**
  * The Organizations, Offers, Contracts and invoices of the lines being staged, collected as they
@@ -41,11 +42,7 @@ export function createStagedPlatformRecords() {
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, seen_at = excluded.seen_at`,
       );
       for (const [id, name] of organizations) organization.run(id, name, seenAt);
-      const offer = db.prepare(
-        `INSERT INTO platform_offer (id, name, vendor, seen_at, last_invoiced_on) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name, vendor = excluded.vendor, seen_at = excluded.seen_at,
-           last_invoiced_on = MAX(COALESCE(platform_offer.last_invoiced_on, ''), excluded.last_invoiced_on)`,
-      );
+      const offer = db.prepare(offerUpsert);
       for (const [id, { name, vendor, lastInvoicedOn }] of offers) {
         offer.run(id, name, vendor, seenAt, lastInvoicedOn);
       }
