@@ -22,17 +22,19 @@ function loadedTables() {
 }
 
 describe('what a load keeps of Organizations, Offers, Contracts and invoices', () => {
-  it('keeps each one the lines name, with the values of its latest line', () => {
+  it('keeps each one the lines name: an Offer as on its latest invoice, the others as last read', () => {
     const store = loadedTables();
     store.load(
       ['2026-09', '2026-10'],
       [
         typicalLine('L1', '2026-10', { organizationName: 'Contoso', invoiceDate: '2026-10-05' }),
+        // Read after October's line, but September's: the Offer keeps October's name.
         typicalLine('L2', '2026-09', {
           organizationName: 'Contoso Ltd',
           invoiceId: 'INV-9',
           invoiceDate: '2026-09-30',
-          offerName: 'Microsoft 365 E3 (renamed)',
+          offerName: 'Microsoft 365 E3 (old name)',
+          vendor: 'Microsoft Corporation',
         }),
         typicalLine('L3', '2026-10', {
           organizationId: 'ORG-2',
@@ -42,6 +44,18 @@ describe('what a load keeps of Organizations, Offers, Contracts and invoices', (
           currency: 'USD',
           offerId: 'OF-2',
           offerName: 'Backup',
+          vendor: null,
+        }),
+        // Read last and latest: the Offer takes this name.
+        typicalLine('L4', '2026-10', {
+          organizationId: 'ORG-2',
+          organizationName: 'Fabrikam',
+          contractId: 'CTR-2',
+          invoiceId: 'INV-2',
+          invoiceDate: '2026-10-20',
+          currency: 'USD',
+          offerId: 'OF-2',
+          offerName: 'Backup (renamed)',
           vendor: null,
         }),
       ],
@@ -54,14 +68,13 @@ describe('what a load keeps of Organizations, Offers, Contracts and invoices', (
     expect(
       store.rows('SELECT id, name, vendor, last_invoiced_on FROM platform_offer ORDER BY id'),
     ).toEqual([
-      // The latest line renamed it; it was last invoiced on the latest of its invoice dates.
       {
         id: 'OF-1',
-        name: 'Microsoft 365 E3 (renamed)',
+        name: 'Microsoft 365 E3 (Monthly)',
         vendor: 'Microsoft',
         last_invoiced_on: '2026-10-05',
       },
-      { id: 'OF-2', name: 'Backup', vendor: null, last_invoiced_on: '2026-10-01' },
+      { id: 'OF-2', name: 'Backup (renamed)', vendor: null, last_invoiced_on: '2026-10-20' },
     ]);
     expect(store.rows('SELECT id, organization_id FROM platform_contract ORDER BY id')).toEqual([
       { id: 'CTR-1', organization_id: 'ORG-1' },
@@ -82,7 +95,7 @@ describe('what a load keeps of Organizations, Offers, Contracts and invoices', (
       {
         id: 'INV-2',
         period: '2026-10',
-        invoice_date: '2026-10-01',
+        invoice_date: '2026-10-20',
         organization_id: 'ORG-2',
         currency: 'USD',
       },

@@ -5,8 +5,8 @@ import { offerUpsert } from './platformRecords';
 /**
  * The Organizations, Offers, Contracts and invoices of the lines being staged, collected as they
  * are staged: grouping the staged lines for them at the swap took 200 ms of a 100,000-line load
- * (`npm run bench`), while the swap holds the database. A later line's values win, as they do
- * when an id comes twice.
+ * (`npm run bench`), while the swap holds the database. Where lines disagree, an Offer takes the
+ * values of its latest invoice date, the others those of the line staged last.
  */
 export function createStagedPlatformRecords() {
   let organizations = new Map<string, string>();
@@ -20,12 +20,15 @@ export function createStagedPlatformRecords() {
   return {
     add(period: string, line: PlatformInvoiceLine): void {
       organizations.set(line.organizationId, line.organizationName);
-      const earlier = offers.get(line.offerId)?.lastInvoicedOn;
-      offers.set(line.offerId, {
-        name: line.offerName,
-        vendor: line.vendor,
-        lastInvoicedOn: earlier && earlier > line.invoiceDate ? earlier : line.invoiceDate,
-      });
+      // An Offer is named as on its latest invoice, as the Platform now calls it.
+      const latest = offers.get(line.offerId)?.lastInvoicedOn;
+      if (latest === undefined || line.invoiceDate >= latest) {
+        offers.set(line.offerId, {
+          name: line.offerName,
+          vendor: line.vendor,
+          lastInvoicedOn: line.invoiceDate,
+        });
+      }
       contracts.set(line.contractId, line.organizationId);
       invoices.set(line.invoiceId, {
         period,
