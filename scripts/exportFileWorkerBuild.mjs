@@ -21,35 +21,39 @@ export const devExportFileWorker = new URL(
 export async function buildExportFileWorker(outfile, { shared = false } = {}) {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const outdir = dirname(outfile);
-  const written = shared ? join(outdir, `.partial-${process.pid}`) : outdir;
+  // Beside the folder, at its depth: the source maps' relative paths stay right after the move.
+  const written = shared ? `${outdir}.partial-${process.pid}` : outdir;
   const entryName = basename(outfile, '.mjs');
-  await build({
-    absWorkingDir: root,
-    entryPoints: { [entryName]: 'electron/core/export-file/exportFileWorker.ts' },
-    outdir: written,
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    target: 'node24',
-    format: 'esm',
-    sourcemap: 'linked',
-    logLevel: 'warning',
-    legalComments: 'none',
-    minify: true,
-    tsconfig: 'tsconfig.node.json',
-    // Bundled CommonJS dependencies (exceljs) call require().
-    banner: {
-      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-    },
-  });
-  if (!shared) return;
-  await mkdir(join(outdir, 'chunks'), { recursive: true });
-  for (const chunk of await readdir(join(written, 'chunks'))) {
-    await rename(join(written, 'chunks', chunk), join(outdir, 'chunks', chunk));
+  try {
+    await build({
+      absWorkingDir: root,
+      entryPoints: { [entryName]: 'electron/core/export-file/exportFileWorker.ts' },
+      outdir: written,
+      splitting: true,
+      chunkNames: 'chunks/[name]-[hash]',
+      outExtension: { '.js': '.mjs' },
+      bundle: true,
+      platform: 'node',
+      target: 'node24',
+      format: 'esm',
+      sourcemap: 'linked',
+      logLevel: 'warning',
+      legalComments: 'none',
+      minify: true,
+      tsconfig: 'tsconfig.node.json',
+      // Bundled CommonJS dependencies (exceljs) call require().
+      banner: {
+        js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+      },
+    });
+    if (!shared) return;
+    await mkdir(join(outdir, 'chunks'), { recursive: true });
+    for (const chunk of await readdir(join(written, 'chunks')).catch(() => [])) {
+      await rename(join(written, 'chunks', chunk), join(outdir, 'chunks', chunk));
+    }
+    await rename(join(written, `${basename(outfile)}.map`), `${outfile}.map`);
+    await rename(join(written, basename(outfile)), outfile);
+  } finally {
+    if (shared) await rm(written, { recursive: true, force: true });
   }
-  await rename(join(written, `${basename(outfile)}.map`), `${outfile}.map`);
-  await rename(join(written, basename(outfile)), outfile);
-  await rm(written, { recursive: true, force: true });
 }
