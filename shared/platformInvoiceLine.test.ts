@@ -34,6 +34,7 @@ const calendarDate = fc.oneof(
 );
 const decimal = fc.oneof(
   fc.constantFrom('1', '-0', '12.50', '1.', '.5', '+1', '1e3', '1,5', ' 1', '0x10', ''),
+  fc.constantFrom<unknown>(12, 1.5, Object('1')),
   fc.constantFrom('9'.repeat(15), '9'.repeat(16), `1.${'0'.repeat(10)}`, `1.${'0'.repeat(11)}`),
   fc.double({ noNaN: true }).map(String),
 );
@@ -85,7 +86,19 @@ const edgeValues: Record<string, fc.Arbitrary<unknown>> = {
   organizationId: text(100),
   organizationName: text(200),
   contractId: text(100),
-  currency: fc.constantFrom('EUR', 'USD', 'eur', 'EURO', 'EU', ' EUR', 'ÉUR', '', null),
+  currency: fc.constantFrom<unknown>(
+    'EUR',
+    'USD',
+    'eur',
+    'EURO',
+    'EU',
+    ' EUR',
+    'ÉUR',
+    '',
+    null,
+    123,
+    Object('EUR'),
+  ),
   subscriptionId: text(100),
   subscriptionName: text(500),
   offerId: text(100),
@@ -100,31 +113,79 @@ const edgeValues: Record<string, fc.Arbitrary<unknown>> = {
   chargeEnd: calendarDate,
 };
 
-/** A line the schema takes with up to three fields changed, a key added or a field left out. */
+const shapes = [
+  'as it is',
+  'a key added',
+  'a field left out',
+  'a field inherited',
+  'a field not enumerable',
+  'a field not enumerable, a key added',
+  'a symbol key',
+  'no prototype',
+  'an array',
+] as const;
+
+/** The candidate in one of the shapes an object may have beyond its values. */
+function shaped(
+  line: Record<string, unknown>,
+  shape: (typeof shapes)[number],
+  field: string,
+): Record<string, unknown> {
+  const { [field]: fieldValue, ...rest } = line;
+  switch (shape) {
+    case 'as it is':
+      return line;
+    case 'a key added':
+      return { ...line, extra: 'x' };
+    case 'a field left out':
+      return rest;
+    case 'a field inherited':
+      return Object.assign(Object.create({ [field]: fieldValue }), rest, { extra: 'x' });
+    case 'a field not enumerable':
+      return Object.defineProperty({ ...rest }, field, { value: fieldValue });
+    case 'a field not enumerable, a key added':
+      return Object.defineProperty({ ...rest, extra: 'x' }, field, { value: fieldValue });
+    case 'a symbol key':
+      return { ...line, [Symbol('extra')]: 'x' };
+    case 'no prototype':
+      return Object.assign(Object.create(null), line);
+    case 'an array':
+      return Object.assign([], line);
+  }
+}
+
+/** A line the schema takes with up to three fields changed, in one of those shapes. */
 const candidate = fc
   .tuple(
     validLine,
     fc.record(edgeValues),
     fc.subarray(Object.keys(edgeValues), { maxLength: 3 }),
-    fc.constantFrom('as it is', 'a key added', 'a field left out'),
+    fc.constantFrom(...shapes),
+    fc.constantFrom(...Object.keys(edgeValues)),
   )
-  .map(([line, edges, changed, shape]) => {
+  .map(([line, edges, changed, shape, field]) => {
     const value: Record<string, unknown> = { ...line };
-    for (const field of changed) value[field] = edges[field];
-    if (shape === 'a key added') value.extra = 'x';
-    if (shape === 'a field left out') delete value[changed[0] ?? 'lineId'];
-    return value;
+    for (const name of changed) value[name] = edges[name];
+    return shaped(value, shape, field);
   });
 
-/** The schema returns the candidate as it is: every key and value unchanged. */
+/**
+ * The schema returns the candidate as it is: the same own keys, each enumerable and a name (no
+ * symbol), with the same values.
+ */
 function parsedUnchanged(value: Record<string, unknown>): boolean {
   const parsed = PlatformInvoiceLine.safeParse(value);
   if (!parsed.success) return false;
-  const keys = Object.keys(value);
+  const ownKeys = Reflect.ownKeys(value);
   const parsedLine = parsed.data as Record<string, unknown>;
   return (
-    keys.length === Object.keys(parsedLine).length &&
-    keys.every((key) => Object.is(parsedLine[key], value[key]))
+    ownKeys.length === Object.keys(parsedLine).length &&
+    ownKeys.every(
+      (key) =>
+        typeof key === 'string' &&
+        Object.prototype.propertyIsEnumerable.call(value, key) &&
+        Object.is(parsedLine[key], value[key]),
+    )
   );
 }
 

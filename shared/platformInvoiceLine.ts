@@ -152,6 +152,15 @@ const calendarDate = (value: unknown): boolean =>
   typeof value === 'string' && isCalendarDate(value);
 const fieldCount = invoiceLineFields.length;
 
+/** Whether the candidate's own keys are exactly the line's fields, each enumerable. */
+function hasExactlyTheFields(candidate: object): boolean {
+  return (
+    Object.keys(candidate).length === fieldCount &&
+    Reflect.ownKeys(candidate).length === fieldCount &&
+    invoiceLineFields.every(({ field }) => Object.hasOwn(candidate, field))
+  );
+}
+
 /**
  * Whether `PlatformInvoiceLine` would return this candidate as it is: every rule holds, no value
  * would be trimmed, no key would be dropped. The schema's rules, read without building a parse:
@@ -163,7 +172,7 @@ export function isParsedInvoiceLine(
 ): candidate is PlatformInvoiceLine {
   const line = candidate as Record<keyof PlatformInvoiceLine, unknown>;
   return (
-    Object.keys(candidate).length === fieldCount &&
+    hasExactlyTheFields(candidate) &&
     requiredTrimmedText(line.lineId, maxLength.lineId) &&
     requiredTrimmedText(line.invoiceId, maxLength.invoiceId) &&
     calendarDate(line.invoiceDate) &&
