@@ -22,7 +22,7 @@ function loadedTables() {
 }
 
 describe('what a load keeps of Organizations, Offers, Contracts and invoices', () => {
-  it('keeps each one the lines name: an Offer as on its latest invoice, the others as last read', () => {
+  it('keeps what the lines say of each: an Offer as on its latest invoice, the rest as read last', () => {
     const store = loadedTables();
     store.load(
       ['2026-09', '2026-10'],
